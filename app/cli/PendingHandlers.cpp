@@ -1,0 +1,31 @@
+// Handlers whose engine side is not built yet. Each says so plainly and fails,
+// rather than pretending to work. A handler moves to its own file when its
+// engine operation lands.
+#include "Handlers.h"
+
+#include <unike/Error.h>
+
+namespace unike::cli {
+namespace {
+
+[[noreturn]] void notAvailable(const char* name) {
+    throw Error(ErrorKind::Unsupported,
+                std::string("'unike ") + name + "' is not available in this version yet");
+}
+
+} // namespace
+
+int handleAsk(const ParsedArgs&, CommandContext&) { notAvailable("ask"); }
+int handleForward(const ParsedArgs&, CommandContext&) { notAvailable("forward"); }
+int handleTokenize(const ParsedArgs&, CommandContext&) { notAvailable("tokenize"); }
+int handleEdit(const ParsedArgs&, CommandContext&) { notAvailable("edit"); }
+int handleEval(const ParsedArgs&, CommandContext&) { notAvailable("eval"); }
+int handlePrepare(const ParsedArgs&, CommandContext&) { notAvailable("prepare"); }
+int handleStates(const ParsedArgs&, CommandContext&) { notAvailable("states"); }
+int handleTsne(const ParsedArgs&, CommandContext&) { notAvailable("tsne"); }
+int handlePca(const ParsedArgs&, CommandContext&) { notAvailable("pca"); }
+int handleTrainDemo(const ParsedArgs&, CommandContext&) { notAvailable("train-demo"); }
+int handleMakeBench(const ParsedArgs&, CommandContext&) { notAvailable("make-bench"); }
+int handleBench(const ParsedArgs&, CommandContext&) { notAvailable("bench"); }
+
+} // namespace unike::cli
