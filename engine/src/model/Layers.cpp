@@ -1,0 +1,65 @@
+#include "model/Layers.h"
+
+#include <unike/Error.h>
+
+namespace unike::model {
+
+torch::Tensor initTensor(torch::IntArrayRef shape, double std) {
+    if (std < 0.0)
+        return torch::empty(shape);
+    if (std == 0.0)
+        return torch::zeros(shape);
+    return torch::randn(shape) * std;
+}
+
+Linear Linear::create(ParameterStore& store, const std::string& prefix, int64_t in, int64_t out,
+                      bool bias, double initStd) {
+    Linear layer;
+    layer.weight = store.add(prefix + ".weight", initTensor({out, in}, initStd));
+    if (bias)
+        layer.bias = store.add(prefix + ".bias", torch::zeros({out}));
+    return layer;
+}
+
+torch::Tensor Linear::operator()(const torch::Tensor& x) const {
+    return torch::nn::functional::linear(x, weight, bias);
+}
+
+LayerNorm LayerNorm::create(ParameterStore& store, const std::string& prefix, int64_t size,
+                            double eps, bool affine) {
+    LayerNorm norm;
+    norm.size = size;
+    norm.eps = eps;
+    if (affine) {
+        norm.weight = store.add(prefix + ".weight", torch::ones({size}));
+        norm.bias = store.add(prefix + ".bias", torch::zeros({size}));
+    }
+    return norm;
+}
+
+torch::Tensor LayerNorm::operator()(const torch::Tensor& x) const {
+    return torch::layer_norm(x, {size}, weight, bias, eps);
+}
+
+void checkActivation(const std::string& name, const std::string& where) {
+    if (name != "gelu" && name != "relu" && name != "gelu_new" && name != "quick_gelu")
+        throw Error(ErrorKind::Unsupported, "activation '" + name + "' in " + where +
+                                                " is not supported; supported: gelu, gelu_new, "
+                                                "quick_gelu, relu");
+}
+
+torch::Tensor activate(const std::string& name, const torch::Tensor& x) {
+    if (name == "relu")
+        return torch::relu(x);
+    if (name == "gelu")
+        return torch::gelu(x); // exact (erf) GELU
+    if (name == "quick_gelu")
+        return x * torch::sigmoid(1.702 * x);
+#if TORCH_VERSION_MAJOR >= 2 || (TORCH_VERSION_MAJOR == 1 && TORCH_VERSION_MINOR >= 12)
+    if (name == "gelu_new")
+        return torch::gelu(x, "tanh");
+#endif
+    throw Error(ErrorKind::Unsupported, "activation '" + name + "' is not supported");
+}
+
+} // namespace unike::model
