@@ -1,5 +1,7 @@
 #include "model/Layers.h"
 
+#include "io/ModelConfig.h"
+
 #include <unike/Error.h>
 
 namespace unike::model {
@@ -42,23 +44,22 @@ torch::Tensor LayerNorm::operator()(const torch::Tensor& x) const {
 }
 
 void checkActivation(const std::string& name, const std::string& where) {
-    if (name != "gelu" && name != "relu" && name != "gelu_new" && name != "quick_gelu")
-        throw Error(ErrorKind::Unsupported, "activation '" + name + "' in " + where +
-                                                " is not supported; supported: gelu, gelu_new, "
-                                                "quick_gelu, relu");
+    for (const std::string& supported : io::supportedActivations())
+        if (name == supported)
+            return;
+    throw Error(ErrorKind::Unsupported,
+                "activation '" + name + "' in " + where + " is not supported by this engine");
 }
 
 torch::Tensor activate(const std::string& name, const torch::Tensor& x) {
     if (name == "relu")
         return torch::relu(x);
     if (name == "gelu")
-        return torch::gelu(x); // exact (erf) GELU
-    if (name == "quick_gelu")
-        return x * torch::sigmoid(1.702 * x);
-#if TORCH_VERSION_MAJOR >= 2 || (TORCH_VERSION_MAJOR == 1 && TORCH_VERSION_MINOR >= 12)
-    if (name == "gelu_new")
+        return torch::gelu(x); // exact (erf) GELU, as transformers' "gelu"
+    if (name == "gelu_new" || name == "gelu_pytorch_tanh")
         return torch::gelu(x, "tanh");
-#endif
+    if (name == "silu")
+        return torch::silu(x);
     throw Error(ErrorKind::Unsupported, "activation '" + name + "' is not supported");
 }
 

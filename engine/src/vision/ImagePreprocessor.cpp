@@ -1,0 +1,66 @@
+#include "vision/ImagePreprocessor.h"
+
+#include <unike/Error.h>
+
+#include <array>
+#include <string>
+#include <utility>
+
+namespace unike::vision {
+namespace {
+
+ImageProcessorConfig validated(ImageProcessorConfig config) {
+    config.validate();
+    return config;
+}
+
+} // namespace
+
+ImagePreprocessor::ImagePreprocessor(ImageProcessorConfig config)
+    : config_(validated(std::move(config)))
+    , resampler_(config_.resample) {}
+
+RgbImage ImagePreprocessor::resize(const RgbImage& image) const {
+    if (!config_.doResize)
+        return image;
+    return resampler_.resize(image, config_.width, config_.height);
+}
+
+PixelTensor ImagePreprocessor::toTensor(const RgbImage& image) const {
+    if (image.empty() || image.pixels.size() != image.offset(0, image.height))
+        throw Error(ErrorKind::InvalidInput, "cannot preprocess an empty or malformed image (" +
+                                                 std::to_string(image.width) + " x " +
+                                                 std::to_string(image.height) + ")");
+    PixelTensor out;
+    out.channels = 3;
+    out.height = image.height;
+    out.width = image.width;
+    const std::size_t plane = static_cast<std::size_t>(image.width) * image.height;
+    out.data.resize(plane * 3);
+    // transformers rescales in float64 and stores float32, then normalises in float32 with
+    // float32 mean and std; the same steps here give the same floats.
+    std::array<float, 256> rescaled{};
+    for (int v = 0; v < 256; ++v)
+        rescaled[v] = config_.doRescale ? static_cast<float>(v * config_.rescaleFactor)
+                                        : static_cast<float>(v);
+    for (int c = 0; c < 3; ++c) {
+        const float mean = static_cast<float>(config_.imageMean[c]);
+        const float deviation = static_cast<float>(config_.imageStd[c]);
+        std::array<float, 256> lookup{};
+        for (int v = 0; v < 256; ++v)
+            lookup[v] = config_.doNormalize ? (rescaled[v] - mean) / deviation : rescaled[v];
+        float* dst = out.data.data() + plane * c;
+        for (std::size_t i = 0; i < plane; ++i)
+            dst[i] = lookup[image.pixels[i * 3 + c]];
+    }
+    return out;
+}
+
+PreprocessedImage ImagePreprocessor::preprocess(const RgbImage& image) const {
+    PreprocessedImage result;
+    result.resized = resize(image);
+    result.pixels = toTensor(result.resized);
+    return result;
+}
+
+} // namespace unike::vision
