@@ -36,7 +36,11 @@ OptionSpec modelOption() {
     return option("model", "DIR", "model folder in Hugging Face format", "the embedded demo model");
 }
 
-OptionSpec deviceOption() { return option("device", "DEV", "cpu, cuda or auto", "auto"); }
+OptionSpec deviceOption() { return option("device", "DEV", "cpu, cuda, cuda:N or auto", "auto"); }
+
+OptionSpec dtypeOption() {
+    return option("dtype", "T", "float32, or float16/bfloat16 on CUDA", "auto");
+}
 
 std::vector<Command> buildCommands() {
     std::vector<Command> commands;
@@ -48,10 +52,14 @@ std::vector<Command> buildCommands() {
                         "teacher forcing.",
                         {required(option("image", "FILE", "image to ask about")),
                          required(option("question", "TEXT", "the question")), modelOption(),
-                         deviceOption(), option("top-k", "N", "alternatives per token", "5"),
+                         deviceOption(), dtypeOption(),
+                         option("top-k", "N", "alternatives per token", "5"),
                          option("max-new-tokens", "N", "generation length limit", "16"),
                          option("beams", "N", "beam search width (1: greedy)", "1"),
                          option("score", "TEXT", "also score this answer under teacher forcing"),
+                         flag("raw-prompt", "use the question as the prompt, without the "
+                                            "'Question: ... Short answer:' template"),
+                         flag("no-cache", "decode without the KV cache"),
                          flag("json", "print JSON")},
                         false, handleAsk});
 
@@ -62,7 +70,7 @@ std::vector<Command> buildCommands() {
                         "hidden state entering each decoder layer as lm_hidden_state_{i}).",
                         {required(option("inputs", "FILE", "safetensors with the input tensors")),
                          required(option("out", "FILE", "safetensors file to write")),
-                         modelOption(), deviceOption(),
+                         modelOption(), deviceOption(), dtypeOption(),
                          flag("hidden", "also write each decoder layer's input hidden state")},
                         false, handleForward});
 
@@ -182,8 +190,11 @@ std::vector<Command> buildCommands() {
     commands.push_back({"bench", "run a speed benchmark and print JSON",
                         "unike bench model|edit|tsne [options]",
                         "Measures the named part on this machine and prints JSON.",
-                        {modelOption(), deviceOption(),
-                         option("repeat", "N", "repetitions", "10")},
+                        {modelOption(), deviceOption(), dtypeOption(),
+                         option("random-config", "NAME",
+                                "benchmark random weights instead: tiny, demo or blip2-opt-2.7b"),
+                         option("repeat", "N", "timed repetitions (the median is reported)", "10"),
+                         option("tokens", "N", "tokens generated per decode measurement", "16")},
                         true, handleBench});
     return commands;
 }

@@ -15,9 +15,6 @@ namespace {
 
 } // namespace
 
-int handleAsk(const ParsedArgs&, CommandContext&) { notAvailable("ask"); }
-int handleForward(const ParsedArgs&, CommandContext&) { notAvailable("forward"); }
-int handleTokenize(const ParsedArgs&, CommandContext&) { notAvailable("tokenize"); }
 int handleEdit(const ParsedArgs&, CommandContext&) { notAvailable("edit"); }
 int handleEval(const ParsedArgs&, CommandContext&) { notAvailable("eval"); }
 int handlePrepare(const ParsedArgs&, CommandContext&) { notAvailable("prepare"); }
@@ -26,6 +23,5 @@ int handleTsne(const ParsedArgs&, CommandContext&) { notAvailable("tsne"); }
 int handlePca(const ParsedArgs&, CommandContext&) { notAvailable("pca"); }
 int handleTrainDemo(const ParsedArgs&, CommandContext&) { notAvailable("train-demo"); }
 int handleMakeBench(const ParsedArgs&, CommandContext&) { notAvailable("make-bench"); }
-int handleBench(const ParsedArgs&, CommandContext&) { notAvailable("bench"); }
 
 } // namespace unike::cli

@@ -1,0 +1,43 @@
+#include "CliSupport.h"
+#include "Handlers.h"
+
+#include <unike/Benchmarks.h>
+#include <unike/Error.h>
+
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+namespace unike::cli {
+
+int handleBench(const ParsedArgs& args, CommandContext&) {
+    const auto& targets = args.positionals();
+    if (targets.size() != 1)
+        throw UsageError("name one benchmark: model, edit or tsne");
+    const std::string target = targets[0];
+    if (target == "edit" || target == "tsne")
+        throw Error(ErrorKind::Unsupported,
+                    "'unike bench " + target + "' is not available in this version yet");
+    if (target != "model")
+        throw UsageError("unknown benchmark '" + target + "'; use model, edit or tsne");
+
+    ModelBenchmarkParams params;
+    params.modelFolder = args.value("model");
+    params.randomConfig = args.value("random-config");
+    params.device = args.value("device", "auto");
+    params.dtype = args.value("dtype", "auto");
+    params.repeat = args.intValue("repeat", 10);
+    params.decodeTokens = args.intValue("tokens", 16);
+    CliProgress progress(showProgress(args));
+    const BenchmarkReport report = benchmarkModel(params, progress.progress());
+    progress.finish();
+    nlohmann::json out = {{"benchmark", "model"}};
+    for (const auto& [name, value] : report.labels)
+        out[name] = value;
+    for (const auto& [name, value] : report.numbers)
+        out[name] = value;
+    std::cout << out.dump(2) << '\n';
+    return 0;
+}
+
+} // namespace unike::cli

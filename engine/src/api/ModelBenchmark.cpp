@@ -1,0 +1,174 @@
+#include "compute/Device.h"
+#include "model/Generator.h"
+#include "model/ModelFiles.h"
+#include "vision/ImageDecoder.h"
+#include "vision/ImagePreprocessor.h"
+
+#include <unike/Benchmarks.h>
+#include <unike/Error.h>
+#include <unike/Resources.h>
+#include <unike/Runtime.h>
+
+#include <algorithm>
+#include <chrono>
+#include <functional>
+
+#include <opencv2/imgcodecs.hpp>
+#include <sys/resource.h>
+
+namespace unike {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double millisecondsOf(const std::function<void()>& work, torch::Device device) {
+    const auto start = Clock::now();
+    work();
+    if (device.is_cuda())
+        torch::cuda::synchronize();
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0.0 : values[values.size() / 2];
+}
+
+double peakResidentMegabytes() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024.0; // kilobytes on Linux
+}
+
+io::Blip2Config presetConfig(const std::string& name) {
+    io::Blip2Config c;
+    if (name == "blip2-opt-2.7b") {
+        c.text.hiddenSize = 2560;
+        c.text.wordEmbedProjDim = 2560;
+        c.text.numHiddenLayers = 32;
+        c.text.ffnDim = 10240;
+        c.text.numAttentionHeads = 32;
+        return c; // vision and Q-Former defaults are BLIP-2's own
+    }
+    if (name == "demo" || name == "tiny") {
+        const bool demo = name == "demo";
+        c.vision.hiddenSize = demo ? 96 : 32;
+        c.vision.intermediateSize = demo ? 384 : 64;
+        c.vision.numHiddenLayers = demo ? 4 : 2;
+        c.vision.numAttentionHeads = 4;
+        c.vision.imageSize = demo ? 48 : 16;
+        c.vision.patchSize = 8;
+        c.qformer.hiddenSize = demo ? 96 : 32;
+        c.qformer.intermediateSize = demo ? 384 : 64;
+        c.qformer.numHiddenLayers = 2;
+        c.qformer.numAttentionHeads = 4;
+        c.qformer.encoderHiddenSize = c.vision.hiddenSize;
+        c.numQueryTokens = 8;
+        c.text.vocabSize = demo ? 1024 : 64;
+        c.text.hiddenSize = demo ? 128 : 32;
+        c.text.wordEmbedProjDim = c.text.hiddenSize;
+        c.text.numHiddenLayers = 4;
+        c.text.ffnDim = demo ? 512 : 64;
+        c.text.numAttentionHeads = 4;
+        c.text.maxPositionEmbeddings = 128;
+        return c;
+    }
+    throw Error(ErrorKind::InvalidInput,
+                "unknown random config '" + name + "'; use tiny, demo or blip2-opt-2.7b");
+}
+
+} // namespace
+
+BenchmarkReport benchmarkModel(const ModelBenchmarkParams& params, const Progress& progress) {
+    if (params.repeat < 1 || params.decodeTokens < 1)
+        throw Error(ErrorKind::InvalidInput, "repeat and decode tokens must be at least 1");
+    BenchmarkReport report;
+    model::LoadOptions options;
+    options.device = compute::parseDevice(params.device);
+    options.dtype = compute::parseDType(params.dtype, options.device);
+
+    progress.report(0.0, "loading the model");
+    std::shared_ptr<model::Blip2Model> m;
+    std::string source;
+    const double loadMs = millisecondsOf(
+        [&] {
+            if (!params.randomConfig.empty()) {
+                m = model::Blip2Model::createRandom(presetConfig(params.randomConfig), 1);
+                m->to(options.device, options.dtype);
+                source = "random:" + params.randomConfig;
+            } else {
+                source = params.modelFolder.empty() ? demoModelFolder() : params.modelFolder;
+                m = model::loadBlip2(source, options);
+            }
+        },
+        options.device);
+    const io::Blip2Config& config = m->config();
+    torch::NoGradGuard noGrad;
+
+    // Preprocessing: decode a 640x480 PNG and turn it into pixel_values.
+    cv::Mat noise(480, 640, CV_8UC3);
+    cv::randu(noise, 0, 255);
+    std::vector<uint8_t> png;
+    cv::imencode(".png", noise, png);
+    vision::ImageDecoder decoder;
+    vision::ImageProcessorConfig processorConfig;
+    processorConfig.height = processorConfig.width = int(config.vision.imageSize);
+    vision::ImagePreprocessor preprocessor(processorConfig);
+    std::vector<double> preprocessMs;
+    vision::PixelTensor pixels;
+    for (int i = 0; i < params.repeat; ++i)
+        preprocessMs.push_back(millisecondsOf(
+            [&] { pixels = preprocessor.preprocess(decoder.decodeBytes(png, "noise")).pixels; },
+            torch::kCPU));
+    auto pixelValues = torch::from_blob(pixels.data.data(), {1, 3, pixels.height, pixels.width})
+                           .clone()
+                           .to(options.device, options.dtype);
+
+    progress.report(0.2, "timing prefill");
+    model::Generator generator(*m);
+    const std::vector<int> prompt = {2, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17};
+    std::vector<double> imageMs, prefillMs, cachedMs, uncachedMs;
+    torch::Tensor prefix;
+    model::GenerationOptions once;
+    once.maxNewTokens = 1;
+    once.eosTokenId = -1;
+    once.topK = 0;
+    model::GenerationOptions many = once;
+    many.maxNewTokens = params.decodeTokens;
+    for (int i = 0; i < params.repeat; ++i) {
+        progress.throwIfCancelled("the benchmark");
+        imageMs.push_back(millisecondsOf([&] { prefix = m->imagePrefix(pixelValues); }, options.device));
+        prefillMs.push_back(millisecondsOf([&] { generator.generate(prefix, prompt, once); }, options.device));
+        many.useCache = true;
+        cachedMs.push_back(millisecondsOf([&] { generator.generate(prefix, prompt, many); }, options.device));
+        many.useCache = false;
+        uncachedMs.push_back(millisecondsOf([&] { generator.generate(prefix, prompt, many); }, options.device));
+        progress.report(0.2 + 0.8 * double(i + 1) / params.repeat);
+    }
+    const double prefill = median(prefillMs);
+    const double steps = double(params.decodeTokens - 1);
+    report.labels["model"] = source;
+    report.labels["device"] = compute::deviceName(options.device);
+    report.labels["dtype"] = compute::dtypeName(options.dtype);
+    report.labels["torch"] = runtimeInfo().torchVersion;
+    report.numbers["parameters"] = double(m->parameters().parameterCount());
+    report.numbers["threads"] = double(runtimeInfo().torchThreads);
+    report.numbers["load_ms"] = loadMs;
+    report.numbers["preprocess_ms"] = median(preprocessMs);
+    report.numbers["image_encode_ms"] = median(imageMs);
+    report.numbers["prefill_ms"] = prefill;
+    report.numbers["prompt_tokens"] = double(prompt.size() + size_t(config.numQueryTokens));
+    report.numbers["decode_ms_per_token_cached"] = (median(cachedMs) - prefill) / steps;
+    report.numbers["decode_ms_per_token_uncached"] = (median(uncachedMs) - prefill) / steps;
+    report.numbers["decode_tokens"] = params.decodeTokens;
+    report.numbers["repeat"] = params.repeat;
+    report.numbers["peak_rss_mb"] = peakResidentMegabytes();
+    if (options.device.is_cuda()) {
+#if TORCH_VERSION_MAJOR >= 2
+        // Peak CUDA memory is only reachable through the c10 allocator API of 2.x.
+#endif
+    }
+    return report;
+}
+
+} // namespace unike

@@ -1,0 +1,101 @@
+#include "api/WorkbenchState.h"
+#include "compute/Device.h"
+#include "model/ModelFiles.h"
+
+#include <unike/Error.h>
+#include <unike/Resources.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include <spdlog/spdlog.h>
+
+namespace unike {
+namespace fs = std::filesystem;
+
+Workbench::Workbench()
+    : impl_(std::make_unique<Impl>()) {}
+
+Workbench::~Workbench() = default;
+
+const LoadedModel& Workbench::Impl::require() const {
+    if (!loaded)
+        throw Error(ErrorKind::InvalidInput, "no model is loaded; open a model first");
+    return *loaded;
+}
+
+vision::RgbImage Workbench::Impl::decode(const ImageInput& image) const {
+    if (!image.path.empty())
+        return decoder.decodeFile(image.path);
+    return decoder.decodeBytes(image.bytes, image.name.empty() ? "the image" : image.name);
+}
+
+torch::Tensor Workbench::Impl::pixelValues(const ImageInput& image) const {
+    const LoadedModel& m = require();
+    const vision::PixelTensor pixels = m.preprocessor.preprocess(decode(image)).pixels;
+    auto tensor = torch::from_blob(const_cast<float*>(pixels.data.data()),
+                                   {1, pixels.channels, pixels.height, pixels.width},
+                                   torch::kFloat32)
+                      .clone();
+    return tensor.to(m.model->device(), m.model->dtype());
+}
+
+ModelInfo Workbench::loadModel(const ModelLoadParams& params, const Progress& progress) {
+    const auto start = std::chrono::steady_clock::now();
+    const std::string folder = params.folder.empty() ? demoModelFolder() : params.folder;
+    model::LoadOptions options;
+    options.device = compute::parseDevice(params.device);
+    options.dtype = compute::parseDType(params.dtype, options.device);
+
+    progress.report(0.0, "reading the tokenizer");
+    LoadedModel next{nullptr, text::BpeTokenizer::fromDirectory(folder),
+                     vision::ImagePreprocessor(), {}};
+    const fs::path processorFile = fs::path(folder) / "preprocessor_config.json";
+    if (fs::exists(processorFile))
+        next.preprocessor = vision::ImagePreprocessor(vision::ImageProcessorConfig::fromFile(processorFile));
+    next.model = model::loadBlip2(folder, options, progress.subRange(0.05, 1.0));
+    const io::Blip2Config& config = next.model->config();
+    // The processor must produce what the vision tower expects.
+    if (next.preprocessor.config().height != config.vision.imageSize ||
+        next.preprocessor.config().width != config.vision.imageSize) {
+        if (fs::exists(processorFile))
+            throw Error(ErrorKind::Model, "preprocessor_config.json in '" + folder +
+                                              "' resizes to a size the vision model does not take (" +
+                                              std::to_string(config.vision.imageSize) + ")");
+        vision::ImageProcessorConfig processor;
+        processor.height = processor.width = int(config.vision.imageSize);
+        next.preprocessor = vision::ImagePreprocessor(processor);
+    }
+
+    ModelInfo& info = next.info;
+    info.folder = folder;
+    info.name = fs::path(folder).filename().string();
+    info.device = compute::deviceName(options.device);
+    info.dtype = compute::dtypeName(options.dtype);
+    info.parameters = next.model->parameters().parameterCount();
+    info.weightBytes = next.model->parameters().byteSize();
+    info.decoderLayers = int(config.text.numHiddenLayers);
+    info.hiddenSize = int(config.text.hiddenSize);
+    info.vocabSize = int(config.text.vocabSize);
+    info.queryTokens = int(config.numQueryTokens);
+    info.imageSize = int(config.vision.imageSize);
+    info.loadSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    impl_->loaded = std::move(next);
+    progress.report(1.0, "model loaded");
+    return impl_->loaded->info;
+}
+
+bool Workbench::hasModel() const { return impl_->loaded.has_value(); }
+
+const ModelInfo& Workbench::modelInfo() const { return impl_->require().info; }
+
+std::vector<int> Workbench::tokenize(const std::string& text, bool addSpecialTokens) const {
+    return impl_->require().tokenizer.encode(text, addSpecialTokens);
+}
+
+std::string Workbench::detokenize(const std::vector<int>& ids, bool skipSpecialTokens) const {
+    return impl_->require().tokenizer.decode(ids, skipSpecialTokens);
+}
+
+} // namespace unike

@@ -1,0 +1,111 @@
+#include "api/WorkbenchState.h"
+#include "model/Generator.h"
+
+#include <unike/Error.h>
+
+#include <chrono>
+
+namespace unike {
+namespace {
+
+std::string trimmed(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos)
+        return {};
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return text.substr(first, last - first + 1);
+}
+
+std::string promptFor(const std::string& question, PromptStyle style) {
+    return style == PromptStyle::Vqa ? "Question: " + question + " Short answer:" : question;
+}
+
+TokenProbability describe(const model::GeneratedToken& token, const text::BpeTokenizer& tokenizer) {
+    TokenProbability out;
+    out.id = token.id;
+    out.text = tokenizer.tokenDisplay(token.id);
+    out.probability = token.probability;
+    for (const model::TokenChoice& choice : token.alternatives)
+        out.alternatives.push_back({choice.id, tokenizer.tokenDisplay(choice.id), choice.probability});
+    return out;
+}
+
+} // namespace
+
+AskResult Workbench::ask(const AskParams& params, const Progress& progress) const {
+    const auto start = std::chrono::steady_clock::now();
+    const LoadedModel& m = impl_->require();
+    const std::string question = trimmed(params.question);
+    if (question.empty())
+        throw Error(ErrorKind::InvalidInput, "the question is empty; type a question to ask");
+    const GenerationParams& g = params.generation;
+    if (g.topK < 0 || g.topK > 100)
+        throw Error(ErrorKind::InvalidInput, "top-k must be between 0 and 100");
+
+    torch::NoGradGuard noGrad;
+    progress.report(0.0, "reading the image");
+    torch::Tensor prefix;
+    if (!params.image.empty())
+        prefix = m.model->imagePrefix(impl_->pixelValues(params.image));
+    progress.throwIfCancelled("asking");
+
+    AskResult result;
+    result.prompt = promptFor(question, params.style);
+    const std::vector<int> promptIds = m.tokenizer.encode(result.prompt, true);
+    model::GenerationOptions options;
+    options.maxNewTokens = g.maxNewTokens;
+    options.numBeams = g.numBeams;
+    options.topK = g.topK;
+    options.useCache = g.useCache;
+    options.lengthPenalty = g.lengthPenalty;
+    options.eosTokenId = m.tokenizer.eosId() >= 0 ? m.tokenizer.eosId()
+                                                  : int(m.model->config().text.eosTokenId);
+    model::Generator generator(*m.model);
+    const model::Generation generation =
+        generator.generate(prefix, promptIds, options, progress.subRange(0.1, 0.9));
+    std::vector<int> answerIds;
+    for (const model::GeneratedToken& token : generation.tokens) {
+        answerIds.push_back(token.id);
+        result.tokens.push_back(describe(token, m.tokenizer));
+    }
+    result.answer = trimmed(m.tokenizer.decode(answerIds, true));
+    result.stoppedAtEos = generation.stoppedAtEos;
+
+    if (params.scoreAnswer) {
+        const std::string answer = trimmed(*params.scoreAnswer);
+        if (answer.empty())
+            throw Error(ErrorKind::InvalidInput, "the answer to score is empty");
+        // EasyEdit scores prompt + " " + target with the target's tokens as labels.
+        const std::vector<int> targetIds = m.tokenizer.encode(" " + answer, false);
+        const model::AnswerScore score =
+            generator.score(prefix, promptIds, targetIds, g.topK, nullptr);
+        AnswerScoreResult scored;
+        scored.answer = answer;
+        for (size_t i = 0; i < score.tokens.size(); ++i) {
+            scored.tokens.push_back(describe(score.tokens[i], m.tokenizer));
+            scored.argmaxTokens.push_back(m.tokenizer.tokenDisplay(score.argmaxIds[i]));
+        }
+        scored.tokenAccuracy = score.tokenAccuracy;
+        scored.logLikelihood = score.logLikelihood;
+        result.score = std::move(scored);
+    }
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    progress.report(1.0, "answered");
+    return result;
+}
+
+ImagePreview Workbench::previewImage(const ImageInput& image) const {
+    const LoadedModel& m = impl_->require();
+    const vision::RgbImage decoded = impl_->decode(image);
+    const vision::RgbImage resized = m.preprocessor.resize(decoded);
+    ImagePreview preview;
+    preview.width = decoded.width;
+    preview.height = decoded.height;
+    preview.rgb = decoded.pixels;
+    preview.modelWidth = resized.width;
+    preview.modelHeight = resized.height;
+    preview.modelRgb = resized.pixels;
+    return preview;
+}
+
+} // namespace unike
