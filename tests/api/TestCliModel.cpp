@@ -1,0 +1,125 @@
+// `unike ask`, `tokenize` and `forward` on a model folder a test builds.
+#include "TinyModelFolder.h"
+#include "io/SafetensorsFile.h"
+#include "io/SafetensorsWriter.h"
+#include "model/ModelFiles.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cstring>
+
+using namespace unike;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+};
+
+Run runUnike(const QStringList& args) {
+    QProcess process;
+    process.start(UNIKE_CLI_PATH, args);
+    process.closeWriteChannel();
+    process.waitForFinished(120000);
+    return {process.exitCode(), process.readAllStandardOutput(),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace
+
+class TestCliModel : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+    QString folder_;
+    QString image_;
+
+private Q_SLOTS:
+    void initTestCase() {
+        folder_ = dir_.filePath("model");
+        image_ = dir_.filePath("image.png");
+        test::writeTinyModelFolder(folder_.toStdString(), image_.toStdString());
+    }
+
+    void askPrintsJson() {
+        const Run run = runUnike({"ask", "--model", folder_, "--image", image_, "--question",
+                                  "what colour is the circle?", "--max-new-tokens", "4", "--top-k",
+                                  "2", "--score", "red", "--json", "-q"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(json["prompt"].toString(), QString("Question: what colour is the circle? Short answer:"));
+        QVERIFY(json.contains("answer"));
+        for (const auto& token : json["tokens"].toArray())
+            QCOMPARE(token.toObject()["top_k"].toArray().size(), 2);
+        QVERIFY(json["score"].toObject()["token_accuracy"].toDouble() >= 0.0);
+    }
+
+    void askRefusesBadInputClearly() {
+        Run run = runUnike({"ask", "--model", folder_, "--image", image_, "--question", " "});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("question is empty"), qPrintable(run.err));
+        QFile corrupt(dir_.filePath("corrupt.png"));
+        QVERIFY(corrupt.open(QIODevice::WriteOnly));
+        corrupt.write("\x89PNG\r\n\x1a\nnot really");
+        corrupt.close();
+        run = runUnike({"ask", "--model", folder_, "--image", corrupt.fileName(), "--question", "what?"});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("corrupt.png"), qPrintable(run.err));
+        run = runUnike({"ask", "--model", dir_.filePath("nowhere"), "--image", image_, "--question", "q"});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("does not exist"), qPrintable(run.err));
+    }
+
+    void tokenizePrintsIds() {
+        const Run run = runUnike({"tokenize", "--model", folder_, "a photo of", "red"});
+        QCOMPARE(run.exitCode, 0);
+        const QStringList lines = QString::fromUtf8(run.out).trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines[0].startsWith("2 ")); // BOS first
+        const Run bare = runUnike({"tokenize", "--model", folder_, "--no-special", "a photo of"});
+        QCOMPARE(QString::fromUtf8(bare.out).trimmed(), lines[0].mid(2));
+    }
+
+    void forwardWritesLogitsAndHiddenStates() {
+        torch::manual_seed(1);
+        auto pixels = torch::randn({1, 3, 16, 16});
+        std::vector<int64_t> ids = {2, 10, 11, 12};
+        io::SafetensorsWriter writer;
+        writer.add("pixel_values", io::DType::F32, {1, 3, 16, 16}, pixels.data_ptr(),
+                   size_t(pixels.numel()) * 4);
+        writer.add("input_ids", io::DType::I64, {1, 4}, ids.data(), ids.size() * 8);
+        const QString inputs = dir_.filePath("inputs.safetensors");
+        const QString outputs = dir_.filePath("outputs.safetensors");
+        writer.write(inputs.toStdString());
+        const Run run = runUnike({"forward", "--model", folder_, "--inputs", inputs, "--out",
+                                  outputs, "--hidden", "-q"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+        const auto file = io::SafetensorsFile::open(outputs.toStdString());
+        const auto* logits = file.find("logits");
+        QVERIFY(logits);
+        QCOMPARE(logits->shape.size(), size_t(3));
+        QCOMPARE(logits->shape[1], int64_t(4 + 4)); // query tokens + text
+        QVERIFY(file.find("lm_hidden_state_2") && !file.find("lm_hidden_state_3"));
+        // The CLI's logits equal the engine's own forward.
+        auto model = model::loadBlip2(folder_.toStdString(), {});
+        model::ForwardInput input;
+        input.pixelValues = pixels;
+        input.inputIds = torch::tensor(ids).view({1, 4});
+        auto expected = model->forward(input).logits.contiguous();
+        std::vector<float> written(size_t(logits->numel()));
+        std::memcpy(written.data(), file.data(*logits), logits->byteSize);
+        QVERIFY(torch::allclose(torch::from_blob(written.data(), expected.sizes()), expected));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliModel)
+#include "TestCliModel.moc"

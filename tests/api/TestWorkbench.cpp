@@ -1,0 +1,124 @@
+// The engine facade end to end on a Hugging Face-format folder a test builds:
+// the same path a real BLIP-2 checkpoint takes.
+#include "TinyModelFolder.h"
+
+#include <unike/Error.h>
+#include <unike/Tokenizer.h>
+#include <unike/Workbench.h>
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace unike;
+
+class TestWorkbench : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+    std::string folder_;
+    std::string image_;
+
+private Q_SLOTS:
+    void initTestCase() {
+        folder_ = dir_.filePath("model").toStdString();
+        image_ = dir_.filePath("image.png").toStdString();
+        test::writeTinyModelFolder(folder_, image_);
+    }
+
+    void loadsAndDescribesTheModel() {
+        Workbench workbench;
+        QVERIFY(!workbench.hasModel());
+        const ModelInfo info = workbench.loadModel({folder_, "cpu", "auto"});
+        QVERIFY(workbench.hasModel());
+        QCOMPARE(info.decoderLayers, 3);
+        QCOMPARE(info.queryTokens, 4);
+        QCOMPARE(QString::fromStdString(info.device), QString("cpu"));
+        QCOMPARE(QString::fromStdString(info.dtype), QString("float32"));
+        QVERIFY(info.parameters > 10000);
+    }
+
+    void asksWithTokenProbabilities() {
+        Workbench workbench;
+        workbench.loadModel({folder_, "cpu", "auto"});
+        AskParams params;
+        params.image.path = image_;
+        params.question = "  what colour is the circle?  ";
+        params.generation.maxNewTokens = 5;
+        params.generation.topK = 3;
+        params.scoreAnswer = "red";
+        const AskResult result = workbench.ask(params);
+        QCOMPARE(QString::fromStdString(result.prompt),
+                 QString("Question: what colour is the circle? Short answer:"));
+        QVERIFY(!result.tokens.empty() || result.stoppedAtEos);
+        for (const auto& token : result.tokens) {
+            QCOMPARE(token.alternatives.size(), size_t(3));
+            QCOMPARE(token.alternatives[0].id, token.id);
+        }
+        QVERIFY(result.score.has_value());
+        QCOMPARE(result.score->tokens.size(), workbench.tokenize(" red", false).size());
+        QVERIFY(result.score->tokenAccuracy >= 0.0 && result.score->tokenAccuracy <= 1.0);
+        QVERIFY(result.score->logLikelihood < 0.0);
+        // The same question from bytes in memory gives the same answer.
+        std::ifstream in(image_, std::ios::binary);
+        params.image.path.clear();
+        params.image.bytes.assign(std::istreambuf_iterator<char>(in), {});
+        QCOMPARE(QString::fromStdString(workbench.ask(params).answer),
+                 QString::fromStdString(result.answer));
+        // Text-only questions work too.
+        params.image = ImageInput();
+        params.style = PromptStyle::Raw;
+        params.question = "nq question: where does the zorbel live?";
+        QVERIFY(workbench.ask(params).prompt == params.question);
+    }
+
+    void badInputIsRefusedAndTheSessionStays() {
+        Workbench workbench;
+        QVERIFY_THROWS_EXCEPTION(unike::Error, workbench.ask(AskParams{}));
+        workbench.loadModel({folder_, "cpu", "auto"});
+        AskParams params;
+        params.image.path = image_;
+        params.question = "   ";
+        try {
+            workbench.ask(params);
+            QFAIL("an empty question must be refused");
+        } catch (const unike::Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::InvalidInput);
+            QVERIFY(QString(e.what()).contains("question is empty"));
+        }
+        params.question = "what?";
+        params.image.path = dir_.filePath("missing.png").toStdString();
+        QVERIFY_THROWS_EXCEPTION(unike::Error, workbench.ask(params));
+        // A failed load keeps the loaded model.
+        QVERIFY_THROWS_EXCEPTION(unike::Error, workbench.loadModel({dir_.filePath("none").toStdString()}));
+        QVERIFY(workbench.hasModel());
+        params.image.path = image_;
+        QVERIFY(!workbench.ask(params).prompt.empty());
+    }
+
+    void tokenizerRoundTrips() {
+        const Tokenizer tokenizer = Tokenizer::load(folder_);
+        const std::string text = "Question: how many squares? Short answer: two 🙂 東京";
+        const auto ids = tokenizer.encode(text);
+        QCOMPARE(ids.front(), 2); // OPT's BOS is </s>
+        QCOMPARE(QString::fromStdString(tokenizer.decode(ids, true)), QString::fromStdString(text));
+        QVERIFY(tokenizer.encode(text, false).front() != 2);
+    }
+
+    void previewShowsWhatTheModelSees() {
+        Workbench workbench;
+        workbench.loadModel({folder_, "cpu", "auto"});
+        const ImagePreview preview = workbench.previewImage({image_, {}, {}});
+        QCOMPARE(preview.width, 40);
+        QCOMPARE(preview.height, 30);
+        QCOMPARE(preview.modelWidth, 16);
+        QCOMPARE(preview.rgb.size(), size_t(40 * 30 * 3));
+        QCOMPARE(preview.modelRgb.size(), size_t(16 * 16 * 3));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkbench)
+#include "TestWorkbench.moc"

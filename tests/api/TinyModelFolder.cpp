@@ -1,0 +1,43 @@
+#include "TinyModelFolder.h"
+
+#include "../model/TinyConfig.h"
+#include "model/ModelFiles.h"
+#include "text/BpeTrainer.h"
+#include "vision/ImageProcessorConfig.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace unike::test {
+
+int writeTinyModelFolder(const std::string& folder, const std::string& imagePath) {
+    std::filesystem::create_directories(folder);
+    text::BpeTrainer trainer({300, 1});
+    trainer.feed({"Question: what colour is the circle? Short answer: red",
+                  "Question: how many squares are there? Short answer: two",
+                  "a photo of a small blue square", "nq question: where does the zorbel live?"});
+    const text::BpeTokenizer tokenizer = trainer.train();
+    tokenizer.save(folder);
+
+    auto config = tinyConfig(true);
+    config.initializerRange = 0.2;
+    config.text.vocabSize = int64_t(tokenizer.vocabSize());
+    auto model = model::Blip2Model::createRandom(config, 99);
+    model::saveBlip2(*model, folder);
+
+    vision::ImageProcessorConfig processor;
+    processor.height = processor.width = int(config.vision.imageSize);
+    std::ofstream(std::filesystem::path(folder) / "preprocessor_config.json") << processor.toJson();
+
+    if (!imagePath.empty()) {
+        cv::Mat image(30, 40, CV_8UC3, cv::Scalar(40, 200, 90));
+        cv::circle(image, {20, 15}, 10, cv::Scalar(0, 0, 255), -1);
+        cv::imwrite(imagePath, image);
+    }
+    return int(tokenizer.vocabSize());
+}
+
+} // namespace unike::test
