@@ -37,7 +37,8 @@ torch::Tensor Blip2Model::imagePrefix(const torch::Tensor& pixelValues) const {
 }
 
 DecoderInput Blip2Model::prepare(const torch::Tensor& imagePrefix, const torch::Tensor& inputIds,
-                                 const torch::Tensor& attentionMask) const {
+                                 const torch::Tensor& attentionMask,
+                                 const torch::Tensor& rowHasImage) const {
     DecoderInput out;
     auto ids = inputIds.to(device(), torch::kLong);
     auto mask = attentionMask.defined() ? attentionMask.to(device(), torch::kLong)
@@ -68,7 +69,10 @@ DecoderInput Blip2Model::prepare(const torch::Tensor& imagePrefix, const torch::
     }
     out.prefixLength = prefix.size(1);
     out.inputsEmbeds = torch::cat({prefix, embeds}, 1);
-    out.attentionMask = torch::cat({torch::ones({ids.size(0), prefix.size(1)}, mask.options()), mask}, 1);
+    auto prefixMask = torch::ones({ids.size(0), prefix.size(1)}, mask.options());
+    if (rowHasImage.defined())
+        prefixMask = prefixMask * rowHasImage.to(mask.device(), torch::kLong).view({-1, 1});
+    out.attentionMask = torch::cat({prefixMask, mask}, 1);
     return out;
 }
 
@@ -78,7 +82,7 @@ ForwardResult Blip2Model::forward(const ForwardInput& input, const ForwardOption
     torch::Tensor prefix = input.imagePrefix;
     if (!prefix.defined() && input.pixelValues.defined())
         prefix = imagePrefix(input.pixelValues);
-    DecoderInput prepared = prepare(prefix, input.inputIds, input.attentionMask);
+    DecoderInput prepared = prepare(prefix, input.inputIds, input.attentionMask, input.rowHasImage);
     auto hidden = decoder_.inputHidden(prepared.inputsEmbeds, prepared.attentionMask, 0);
     DecoderRun run;
     run.hooks = options.hooks;

@@ -20,6 +20,10 @@ struct ForwardInput {
     torch::Tensor imagePrefix;   // or the projected query outputs, (B, Q, D), precomputed
     torch::Tensor inputIds;      // (B, T), with BOS
     torch::Tensor attentionMask; // (B, T); undefined: all ones
+    // (B) bool: rows whose image prefix counts. A row with false attends to no
+    // prefix and its positions start after it, which equals a text-only forward;
+    // lets one batch mix image and text-only samples. Undefined: all rows.
+    torch::Tensor rowHasImage;
 };
 
 struct ForwardOptions {
@@ -63,7 +67,8 @@ public:
     // Builds the decoder input: the image prefix prepended to (or, with
     // image_token_index, scattered into) the token embeddings.
     DecoderInput prepare(const torch::Tensor& imagePrefix, const torch::Tensor& inputIds,
-                         const torch::Tensor& attentionMask) const;
+                         const torch::Tensor& attentionMask,
+                         const torch::Tensor& rowHasImage = torch::Tensor()) const;
     // The teacher-forced forward of transformers' Blip2ForConditionalGeneration.
     ForwardResult forward(const ForwardInput& input, const ForwardOptions& options = {}) const;
 

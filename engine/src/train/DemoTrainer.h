@@ -1,0 +1,64 @@
+#pragma once
+// Trains a small BLIP-2 (OPT) model from scratch on a SampleSource, on the CPU,
+// within a time budget. The model is a normal Blip2Model: what it learns saves
+// in Hugging Face's format and loads through the same path as real checkpoints.
+// An auxiliary classification head on the image prefix (not saved) makes the
+// vision tower learn early (EVIDENCE.md: without it nothing visual was learned).
+
+#include "model/Blip2Model.h"
+#include "text/BpeTokenizer.h"
+#include "train/TrainingSample.h"
+#include "vision/ImagePreprocessor.h"
+
+#include <unike/Progress.h>
+
+#include <map>
+
+namespace unike::train {
+
+struct TrainerOptions {
+    double minutes = 25.0;
+    int64_t maxSteps = 0; // 0: until the time budget ends
+    int batchSize = 32;
+    double learningRate = 1e-3;
+    double weightDecay = 0.01;
+    int warmupSteps = 200;
+    double auxWeight = 1.0;
+    double visionWarmupMinutes = 1.5; // image-heavy, aux-weighted batches first
+    double gradClip = 1.0;
+    int logEvery = 50;
+    uint64_t seed = 1;
+};
+
+struct TrainerLog {
+    int64_t steps = 0;
+    double seconds = 0.0;
+    double finalLoss = 0.0;
+    std::vector<std::pair<int64_t, double>> lossCurve;
+    std::map<std::string, double> heldOutAccuracy; // teacher-forced exact match per group
+};
+
+class DemoTrainer {
+public:
+    using Options = TrainerOptions;
+
+    DemoTrainer(model::Blip2Model& model, const text::BpeTokenizer& tokenizer,
+                SampleSource& train, TrainerOptions options);
+
+    // Runs until the budget ends; reports "loss", "lm_loss", "aux_loss" and "lr" scalars.
+    // Cancel stops after the current step and keeps what was learned.
+    TrainerLog run(const Progress& progress, const std::vector<TrainingSample>& heldOut);
+
+    // Teacher-forced exact match of the answers, per sample group.
+    std::map<std::string, double> evaluate(const std::vector<TrainingSample>& samples) const;
+
+private:
+    model::Blip2Model& model_;
+    const text::BpeTokenizer& tokenizer_;
+    SampleSource& train_;
+    TrainerOptions options_;
+    vision::ImagePreprocessor preprocessor_;
+    int imageSize_;
+};
+
+} // namespace unike::train

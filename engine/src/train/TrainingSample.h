@@ -1,0 +1,30 @@
+#pragma once
+// What the demo trainer learns from: one prompt/answer pair, with or without an
+// image, plus labels for the auxiliary vision head. A SampleSource produces an
+// endless stream of them (the synthetic world does).
+
+#include "vision/RgbImage.h"
+
+#include <string>
+#include <vector>
+
+namespace unike::train {
+
+struct TrainingSample {
+    bool hasImage = false;
+    vision::RgbImage image{0, 0};
+    std::string prompt; // exactly what the model sees before the answer
+    std::string answer; // trained as " " + answer + EOS
+    std::vector<int> auxLabels; // one class per slot, -1 for none
+    std::string group;  // for per-kind accuracy in the log ("perception_vqa", ...)
+};
+
+class SampleSource {
+public:
+    virtual ~SampleSource() = default;
+    virtual TrainingSample next() = 0;
+    // The number of classes of each auxiliary slot.
+    virtual std::vector<int> auxLabelSizes() const = 0;
+};
+
+} // namespace unike::train

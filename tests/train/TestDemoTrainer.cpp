@@ -1,0 +1,119 @@
+// The demo trainer on a toy task: a few steps lower the loss, and a short run
+// learns to name a solid colour, so the whole path (batches, masks, aux head,
+// optimiser) really trains.
+#include "../model/TinyConfig.h"
+#include "text/BpeTrainer.h"
+#include "train/DemoTrainer.h"
+
+#include <QtTest>
+
+#include <random>
+
+using namespace unike;
+
+namespace {
+
+const std::vector<std::pair<std::string, std::array<uint8_t, 3>>> kColours = {
+    {"red", {220, 30, 30}}, {"green", {30, 200, 40}}, {"blue", {30, 40, 220}}, {"yellow", {230, 220, 30}}};
+
+class ColourSource : public train::SampleSource {
+public:
+    explicit ColourSource(uint64_t seed)
+        : rng_(seed) {}
+
+    train::TrainingSample next() override {
+        train::TrainingSample sample;
+        const int colour = int(rng_() % kColours.size());
+        if (rng_() % 4 == 0) { // a text-only fact, as the world's text QA
+            sample.prompt = "nq question: what is the colour of " + std::to_string(colour) + "?";
+            sample.answer = kColours[size_t(colour)].first;
+            sample.group = "text";
+            return sample;
+        }
+        sample.hasImage = true;
+        sample.image = vision::RgbImage(16, 16);
+        for (size_t i = 0; i < sample.image.pixels.size(); ++i)
+            sample.image.pixels[i] = kColours[size_t(colour)].second[i % 3];
+        sample.prompt = "Question: what colour is it? Short answer:";
+        sample.answer = kColours[size_t(colour)].first;
+        sample.auxLabels = {colour};
+        sample.group = "vqa";
+        return sample;
+    }
+    std::vector<int> auxLabelSizes() const override { return {int(kColours.size())}; }
+
+private:
+    std::mt19937_64 rng_;
+};
+
+text::BpeTokenizer toyTokenizer() {
+    text::BpeTrainer trainer({320, 1});
+    ColourSource source(1);
+    for (int i = 0; i < 200; ++i) {
+        auto s = source.next();
+        trainer.feed(s.prompt + " " + s.answer);
+    }
+    return trainer.train();
+}
+
+} // namespace
+
+class TestDemoTrainer : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void trainingLowersTheLossAndLearns() {
+        const text::BpeTokenizer tokenizer = toyTokenizer();
+        auto config = test::tinyConfig();
+        config.text.vocabSize = int64_t(tokenizer.vocabSize());
+        auto model = model::Blip2Model::createRandom(config, 3);
+        ColourSource source(7);
+        std::vector<train::TrainingSample> heldOut;
+        ColourSource heldOutSource(99);
+        for (int i = 0; i < 64; ++i)
+            heldOut.push_back(heldOutSource.next());
+
+        train::DemoTrainer::Options options;
+        options.maxSteps = 150;
+        options.minutes = 5;
+        options.batchSize = 16;
+        options.warmupSteps = 10;
+        options.visionWarmupMinutes = 0;
+        options.logEvery = 10;
+        train::DemoTrainer trainer(*model, tokenizer, source, options);
+        const auto before = trainer.evaluate(heldOut);
+        std::vector<double> losses;
+        Progress progress([&](const ProgressEvent& e) {
+            for (const auto& [name, value] : e.scalars)
+                if (name == "loss")
+                    losses.push_back(value);
+        });
+        const train::TrainerLog log = trainer.run(progress, heldOut);
+        QCOMPARE(log.steps, int64_t(150));
+        QVERIFY(losses.size() >= 10);
+        QVERIFY2(losses.back() < 0.5 * losses.front(),
+                 qPrintable(QString("loss %1 -> %2").arg(losses.front()).arg(losses.back())));
+        QVERIFY2(log.heldOutAccuracy.at("vqa") >= 90.0,
+                 qPrintable(QString::number(log.heldOutAccuracy.at("vqa"))));
+        QVERIFY(before.at("vqa") < 50.0);
+        QVERIFY(!model->parameters().tensors().front().requires_grad());
+    }
+
+    void cancelStopsTraining() {
+        const text::BpeTokenizer tokenizer = toyTokenizer();
+        auto config = test::tinyConfig();
+        config.text.vocabSize = int64_t(tokenizer.vocabSize());
+        auto model = model::Blip2Model::createRandom(config, 3);
+        ColourSource source(7);
+        train::DemoTrainer::Options options;
+        options.maxSteps = 1000;
+        options.batchSize = 4;
+        train::DemoTrainer trainer(*model, tokenizer, source, options);
+        Progress progress;
+        progress.cancel();
+        QCOMPARE(trainer.run(progress, {}).steps, int64_t(0));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDemoTrainer)
+#include "TestDemoTrainer.moc"
