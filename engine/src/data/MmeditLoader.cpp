@@ -219,11 +219,10 @@ MmeditLoadResult loadMmeditFile(const std::string& path, const MmeditLoadOptions
     }
     noteRepeatedLocality(result);
 
-    spdlog::info("loaded {} of {} MMEdit records from {}", result.records.size(), result.examined,
-                 result.path);
-    if (!result.problems.empty())
-        spdlog::warn("{} MMEdit records of {} were left out:\n{}", result.skipped(), result.path,
-                     result.summary());
+    if (result.problems.empty())
+        spdlog::info("{}", result.summary());
+    else
+        spdlog::warn("{}", result.summary());
     return result;
 }
 
