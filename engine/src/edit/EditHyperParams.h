@@ -1,0 +1,62 @@
+#pragma once
+// Every knob of the editors, with METHOD.md's defaults sized for the demo model.
+// Each can be overridden from a JSON object or "key=value" strings (CLI --set).
+
+#include <string>
+#include <vector>
+
+namespace unike::edit {
+
+// How alpha, the weight of the retrieved knowledge, is computed (METHOD.md §5, EVIDENCE.md).
+enum class AlphaMode {
+    Gated,       // sigmoid((cos(query, an applied edit's key) - t) / T), per edit [decision]
+    PaperCosine, // clamp(cos(Enc_sem(h_know), h_in), 0, 1), the paper's Eq. 7 reading
+    Fixed,       // a constant, for ablations
+};
+
+struct EditHyperParams {
+    // Where: the last `editLayers` decoder layers, unless `layers` names them.
+    int editLayers = 2;
+    std::vector<int> layers;
+
+    // Intrinsic editing (§4).
+    int neuronsPerEdit = 10;
+    int maxSteps = 60;
+    double learningRate = 0.02;
+    double activationMargin = 2.0; // m_act: the new neurons' pre-activation on the edit
+    double lambdaActivation = 1.0;
+    double lambdaMemory = 0.0; // T-Patcher's memory loss (5 in the paper's setting)
+    double memoryMargin1 = 3.0;
+    double memoryMargin2 = -3.0;
+    bool stopAtAccuracy = true; // stop once every target token is the argmax...
+    double stopLoss = 0.5;      // ...and the target's mean NLL is below this
+    bool gateNeurons = true;    // multiply an edit's neurons by its own gate [decision]
+    double gateThreshold = 0.9; // t
+    double gateTemperature = 0.02; // T
+    bool trainOnRephrasings = false;
+
+    // External knowledge (§5).
+    int bankTopK = 8; // K
+    AlphaMode alphaMode = AlphaMode::Gated;
+    double fixedAlpha = 0.5;
+    double beta = 0.1; // the weight of zeta' in the new neurons' values (§6)
+
+    // Baselines.
+    int ftSteps = 25;
+    double ftLearningRate = 1e-3;
+    int ikeDemonstrations = 1;
+
+    unsigned long long seed = 0;
+
+    // Throws Error(InvalidInput) naming the key for an unknown key or a bad value.
+    void set(const std::string& key, const std::string& value);
+    void applyJson(const std::string& jsonText, const std::string& sourceName);
+    std::string toJson() const;
+    void validate(int decoderLayers) const;
+    // The edited layer indices for a decoder with `decoderLayers` layers.
+    std::vector<int> resolvedLayers(int decoderLayers) const;
+};
+
+const char* alphaModeName(AlphaMode mode);
+
+} // namespace unike::edit

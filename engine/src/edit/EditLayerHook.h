@@ -1,0 +1,48 @@
+#pragma once
+// The hook one decoder layer runs for the live edits: their gated FFN neurons and
+// the retrieved knowledge slots with their alpha (METHOD.md §4-5).
+
+#include "edit/EditHyperParams.h"
+#include "edit/EditPatch.h"
+#include "edit/KnowledgeBank.h"
+#include "model/DecoderHooks.h"
+
+#include <functional>
+#include <vector>
+
+namespace unike::edit {
+
+class EditLayerHook : public model::DecoderLayerHook {
+public:
+    struct Setup {
+        int layer = 0;
+        std::vector<const EditPatch*> patches; // live, with something at this layer
+        const KnowledgeBank* bank = nullptr;   // offline entries, may be null
+        torch::Tensor query;                   // (B, D) unedited, at the query positions
+        torch::Tensor queryPositions;          // (B)
+        torch::Tensor zeta;                    // (d_t) or undefined
+        std::function<torch::Tensor(const torch::Tensor&)> semanticEncoder;
+        const EditHyperParams* params = nullptr;
+        bool useKnowledge = false;
+    };
+
+    explicit EditLayerHook(Setup setup);
+
+    torch::Tensor ffnDelta(const torch::Tensor& ffnInput,
+                           const model::LayerHookContext& context) override;
+    torch::Tensor knowledgeStates(const model::LayerHookContext& context) override;
+    torch::Tensor knowledgeWeight(const torch::Tensor& attentionInput,
+                                  const torch::Tensor& attentionKnowledge,
+                                  const model::LayerHookContext& context) override;
+
+    // Each patch's gate for each row, (B); 1 for ungated patches.
+    torch::Tensor gate(const EditPatch& patch) const;
+    double lastAlpha() const { return lastAlpha_; }
+
+private:
+    Setup setup_;
+    torch::Tensor editKeys_, editValues_; // the live edits' own bank entries
+    double lastAlpha_ = 0.0;
+};
+
+} // namespace unike::edit

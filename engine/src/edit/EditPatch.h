@@ -1,0 +1,48 @@
+#pragma once
+// Everything one edit adds to the model, owned by that edit, so any single edit
+// can be switched off, on, or removed without touching the others (METHOD.md §7).
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <torch/torch.h>
+
+namespace unike::edit {
+
+// T-Patcher-style neurons in one layer: act(x·keys + bias)·values.
+struct LayerNeurons {
+    torch::Tensor keys;   // (D, n)
+    torch::Tensor bias;   // (n)
+    torch::Tensor values; // (n, D)
+};
+
+struct EditPatch {
+    int id = 0;
+    std::string name;
+    std::string method;
+    bool enabled = true;
+
+    std::map<int, LayerNeurons> neurons; // by decoder layer
+    // The edit's key per layer: the unedited hidden state entering the layer at the
+    // edit prompt's last token. Scopes the gate and is the edit's bank key.
+    std::map<int, torch::Tensor> keys;
+    std::map<int, torch::Tensor> bankValues; // h_pos per layer: the edit's own bank entry
+    torch::Tensor zetaProjection;            // W_zeta (D, d_t), or undefined
+    bool gated = false;                      // neurons multiplied by this edit's gate
+
+    // ft: the weights it changed, before and after, by parameter name.
+    std::map<std::string, std::pair<torch::Tensor, torch::Tensor>> weightSwaps;
+    // ike: demonstration text prepended to prompts.
+    std::string demonstration;
+
+    // Provenance.
+    std::string prompt;
+    std::string target;
+    std::string hyperParamsJson;
+    std::string imageHash;
+    double seconds = 0.0;
+    int steps = 0;
+};
+
+} // namespace unike::edit

@@ -1,0 +1,20 @@
+#pragma once
+// One edit as the editors see it: the image prefix, the prompt and the target,
+// already tokenized (prompt with BOS; target as " " + target, no BOS).
+
+#include <string>
+#include <vector>
+
+#include <torch/torch.h>
+
+namespace unike::edit {
+
+struct EditRequest {
+    torch::Tensor prefix; // (1, Q, D) projected query outputs, or undefined (text-only)
+    std::vector<int> promptIds;
+    std::vector<int> targetIds;
+    std::string prompt; // for provenance and in-context demonstrations
+    std::string target;
+};
+
+} // namespace unike::edit

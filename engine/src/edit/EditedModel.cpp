@@ -1,0 +1,68 @@
+#include "edit/EditedModel.h"
+
+namespace unike::edit {
+
+torch::Tensor idTensor(const std::vector<int>& ids, torch::Device device) {
+    std::vector<int64_t> wide(ids.begin(), ids.end());
+    return torch::tensor(wide, torch::kLong).view({1, -1}).to(device);
+}
+
+EditQueries EditedModel::queries(const torch::Tensor& prefix,
+                                 const std::vector<int>& promptIds) const {
+    torch::NoGradGuard noGrad;
+    model::ForwardInput input;
+    input.imagePrefix = prefix;
+    input.inputIds = idTensor(promptIds, model_.device());
+    model::ForwardOptions options;
+    options.captureHidden = true;
+    const model::ForwardResult result = model_.forward(input, options);
+    EditQueries out;
+    const int64_t position = result.prefixLength + int64_t(promptIds.size()) - 1;
+    out.position = torch::full({1}, position, torch::kLong);
+    for (size_t layer = 0; layer < result.hiddenStates.size(); ++layer)
+        out.byLayer[int(layer)] = result.hiddenStates[layer].select(1, position);
+    return out;
+}
+
+model::Generation EditedModel::generate(const torch::Tensor& prefix,
+                                        const std::vector<int>& promptIds,
+                                        model::GenerationOptions options,
+                                        const Progress& progress) const {
+    model::Generator generator(model_);
+    if (stack_.liveCount() == 0 && stack_.activeLayers(params_, nullptr).empty())
+        return generator.generate(prefix, promptIds, options, progress);
+    const EditQueries q = queries(prefix, promptIds);
+    EditHookSet hooks = stack_.hooks(q.byLayer, q.position, params_);
+    options.hooks = &hooks.hooks();
+    return generator.generate(prefix, promptIds, options, progress);
+}
+
+model::AnswerScore EditedModel::score(const torch::Tensor& prefix,
+                                      const std::vector<int>& promptIds,
+                                      const std::vector<int>& answerIds, int topK) const {
+    model::Generator generator(model_);
+    if (stack_.liveCount() == 0 && stack_.activeLayers(params_, nullptr).empty())
+        return generator.score(prefix, promptIds, answerIds, topK, nullptr);
+    const EditQueries q = queries(prefix, promptIds);
+    EditHookSet hooks = stack_.hooks(q.byLayer, q.position, params_);
+    return generator.score(prefix, promptIds, answerIds, topK, &hooks.hooks());
+}
+
+torch::Tensor EditedModel::logits(const torch::Tensor& prefix, const std::vector<int>& promptIds,
+                                  const std::vector<int>& answerIds) const {
+    torch::NoGradGuard noGrad;
+    std::vector<int> all = promptIds;
+    all.insert(all.end(), answerIds.begin(), answerIds.end());
+    model::ForwardInput input;
+    input.imagePrefix = prefix;
+    input.inputIds = idTensor(all, model_.device());
+    if (stack_.liveCount() == 0 && stack_.activeLayers(params_, nullptr).empty())
+        return model_.forward(input).logits;
+    const EditQueries q = queries(prefix, promptIds);
+    EditHookSet hooks = stack_.hooks(q.byLayer, q.position, params_);
+    model::ForwardOptions options;
+    options.hooks = &hooks.hooks();
+    return model_.forward(input, options).logits;
+}
+
+} // namespace unike::edit

@@ -1,0 +1,146 @@
+#include "edit/IntrinsicEditor.h"
+
+#include "edit/EditedModel.h"
+
+#include <unike/Error.h>
+
+#include <chrono>
+
+namespace unike::edit {
+
+std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
+                                                  const Progress& progress) const {
+    const auto start = std::chrono::steady_clock::now();
+    if (request.promptIds.empty() || request.targetIds.empty())
+        throw Error(ErrorKind::InvalidInput, "an edit needs a prompt and a target answer");
+    const model::OptDecoder& decoder = model_.decoder();
+    params_.validate(decoder.layerCount());
+    const std::vector<int> layers = params_.resolvedLayers(decoder.layerCount());
+    const int firstLayer = *std::min_element(layers.begin(), layers.end());
+    torch::manual_seed(params_.seed);
+
+    // Unedited pre-pass over prompt + target: queries, FFN inputs, h_pos, and the
+    // hidden state entering the first edited layer (cached for every step).
+    std::vector<int> all = request.promptIds;
+    all.insert(all.end(), request.targetIds.begin(), request.targetIds.end());
+    model::ForwardInput input;
+    input.imagePrefix = request.prefix;
+    input.inputIds = idTensor(all, model_.device());
+    model::ForwardOptions capture;
+    capture.captureHidden = true;
+    capture.captureFfnInputs = true;
+    model::ForwardResult pre;
+    {
+        torch::NoGradGuard noGrad;
+        pre = model_.forward(input, capture);
+    }
+    const int64_t queryPosition = pre.prefixLength + int64_t(request.promptIds.size()) - 1;
+    const int64_t lastPosition = pre.prefixLength + int64_t(all.size()) - 1;
+    const int64_t width = model_.config().text.hiddenSize;
+
+    auto patch = std::make_shared<EditPatch>();
+    patch->prompt = request.prompt;
+    patch->target = request.target;
+    patch->hyperParamsJson = params_.toJson();
+    patch->gated = params_.gateNeurons;
+    std::map<int, torch::Tensor> queries;
+    std::vector<torch::Tensor> trainable;
+    for (int layer : layers) {
+        auto query = pre.hiddenStates[size_t(layer)].select(1, queryPosition).detach(); // (1, D)
+        queries[layer] = query;
+        patch->keys[layer] = query.view({-1}).clone();
+        if (options_.knowledge)
+            patch->bankValues[layer] =
+                pre.hiddenStates[size_t(layer)].select(1, lastPosition).view({-1}).detach().clone();
+        if (!options_.neurons)
+            continue;
+        // k = q*/|q*|^2, so each new neuron starts with pre-activation 1 on the edit.
+        auto ffnInput = pre.ffnInputs[size_t(layer)].select(1, queryPosition).view({-1}).detach();
+        auto key = (ffnInput / ffnInput.pow(2).sum()).view({-1, 1});
+        LayerNeurons neurons;
+        neurons.keys = (key.repeat({1, params_.neuronsPerEdit}) *
+                        (1.0 + 0.01 * torch::randn({1, params_.neuronsPerEdit})))
+                           .requires_grad_(true);
+        neurons.bias = torch::zeros({params_.neuronsPerEdit}).requires_grad_(true);
+        neurons.values = (torch::randn({params_.neuronsPerEdit, width}) * 1e-3).requires_grad_(true);
+        trainable.insert(trainable.end(), {neurons.keys, neurons.bias, neurons.values});
+        patch->neurons[layer] = neurons;
+    }
+    if (options_.zeta && stack_.zeta().defined()) {
+        patch->zetaProjection = torch::zeros({width, stack_.zeta().size(0)}).requires_grad_(true);
+        trainable.push_back(patch->zetaProjection);
+    }
+    const torch::Tensor queryIndex = torch::full({1}, queryPosition, torch::kLong);
+    auto labels = idTensor(request.targetIds, model_.device()).view({-1});
+    const int64_t targetCount = labels.size(0);
+
+    auto evaluate = [&](bool withGrad, torch::Tensor* editLoss, double* accuracy) {
+        torch::AutoGradMode mode(withGrad);
+        EditHookSet hooks = stack_.hooks(queries, queryIndex, params_, patch.get());
+        model::DecoderRun run;
+        run.hooks = &hooks.hooks();
+        run.startLayer = firstLayer;
+        auto out = decoder.run(pre.hiddenStates[size_t(firstLayer)], pre.attentionMask, 0, run);
+        auto predicting = out.logits[0].narrow(0, queryPosition, targetCount);
+        *editLoss = torch::nn::functional::cross_entropy(predicting, labels);
+        *accuracy = predicting.argmax(-1).eq(labels).to(torch::kFloat32).mean().item<double>();
+    };
+
+    int step = 0;
+    if (!trainable.empty()) {
+        torch::optim::Adam optimizer(trainable, torch::optim::AdamOptions(params_.learningRate));
+        for (; step < params_.maxSteps; ++step) {
+            progress.throwIfCancelled("the edit");
+            torch::Tensor editLoss;
+            double accuracy = 0.0;
+            evaluate(true, &editLoss, &accuracy);
+            torch::Tensor activationLoss = torch::zeros({});
+            torch::Tensor memoryLoss = torch::zeros({});
+            for (auto& [layer, n] : patch->neurons) {
+                auto ffnInput = pre.ffnInputs[size_t(layer)].select(1, queryPosition).view({1, -1});
+                auto preActivation = torch::matmul(ffnInput, n.keys) + n.bias; // (1, n)
+                activationLoss = activationLoss + torch::relu(params_.activationMargin - preActivation).mean();
+                auto memory = memory_.find(layer);
+                if (params_.lambdaMemory > 0 && memory != memory_.end()) {
+                    auto memoryActivation = torch::matmul(memory->second, n.keys) + n.bias; // (M, n)
+                    memoryLoss = memoryLoss +
+                                 torch::relu(memoryActivation - params_.memoryMargin2).mean() +
+                                 torch::relu(memoryActivation - (preActivation.detach().min() -
+                                                                 params_.memoryMargin1))
+                                     .mean();
+                }
+            }
+            auto loss = editLoss + params_.lambdaActivation * activationLoss +
+                        params_.lambdaMemory * memoryLoss;
+            progress.reportScalars(step,
+                                   {{"loss", loss.item<double>()},
+                                    {"edit_loss", editLoss.item<double>()},
+                                    {"activation_loss", activationLoss.item<double>()},
+                                    {"memory_loss", memoryLoss.item<double>()},
+                                    {"accuracy", accuracy}},
+                                   double(step) / params_.maxSteps);
+            // Stop once every target token is the argmax with a margin, so the edit
+            // survives the small numeric differences of other input lengths.
+            if (params_.stopAtAccuracy && accuracy >= 1.0 && editLoss.item<double>() < params_.stopLoss)
+                break;
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+        }
+    }
+    progress.throwIfCancelled("the edit");
+    for (auto& [layer, n] : patch->neurons) {
+        n.keys = n.keys.detach().requires_grad_(false);
+        n.bias = n.bias.detach().requires_grad_(false);
+        n.values = n.values.detach().requires_grad_(false);
+    }
+    if (patch->zetaProjection.defined())
+        patch->zetaProjection = patch->zetaProjection.detach().requires_grad_(false);
+    patch->steps = step;
+    patch->seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    progress.report(1.0, "edit trained in " + std::to_string(step) + " steps");
+    return patch;
+}
+
+} // namespace unike::edit
