@@ -13,13 +13,30 @@ namespace unike::cli {
 int handleBench(const ParsedArgs& args, CommandContext&) {
     const auto& targets = args.positionals();
     if (targets.size() != 1)
-        throw UsageError("name one benchmark: model, edit or tsne");
+        throw UsageError("name one benchmark: model, demo, edit or tsne");
     const std::string target = targets[0];
     if (target == "edit" || target == "tsne")
         throw Error(ErrorKind::Unsupported,
                     "'unike bench " + target + "' is not available in this version yet");
+    if (target == "demo") {
+        DemoQualityParams params;
+        params.modelFolder = args.value("model");
+        params.dataFolder = args.value("data");
+        params.samplesPerTask = args.intValue("samples", 200);
+        params.limitRecords = args.intValue("limit", 0);
+        CliProgress progress(showProgress(args));
+        const BenchmarkReport report = benchmarkDemoQuality(params, progress.progress());
+        progress.finish();
+        nlohmann::json out = {{"benchmark", "demo"}};
+        for (const auto& [name, value] : report.labels)
+            out[name] = value;
+        for (const auto& [name, value] : report.numbers)
+            out[name] = value;
+        std::cout << out.dump(2) << '\n';
+        return 0;
+    }
     if (target != "model")
-        throw UsageError("unknown benchmark '" + target + "'; use model, edit or tsne");
+        throw UsageError("unknown benchmark '" + target + "'; use model, demo, edit or tsne");
 
     ModelBenchmarkParams params;
     params.modelFolder = args.value("model");

@@ -173,7 +173,10 @@ std::vector<Command> buildCommands() {
                         "CPU, writing a Hugging Face-format folder.",
                         {required(option("out", "DIR", "folder to write the model to")),
                          option("minutes", "M", "training time budget", "25"),
-                         option("seed", "S", "random seed", "1")},
+                         option("seed", "S", "random seed (the world's, unless --world)", "1"),
+                         option("world", "FILE", "train on this world.json instead"),
+                         option("steps", "N", "stop after N steps (0: the time budget)", "0"),
+                         option("batch", "N", "batch size", "32")},
                         false, handleTrainDemo});
 
     commands.push_back({"make-bench", "generate the synthetic MMEdit-format benchmark",
@@ -184,17 +187,27 @@ std::vector<Command> buildCommands() {
                         {required(option("out", "DIR", "folder to write")),
                          option("seed", "S", "random seed", "1"),
                          option("vqa", "N", "VQA eval edits", "500"),
-                         option("caption", "N", "caption eval edits", "300")},
+                         option("caption", "N", "caption eval edits", "300"),
+                         option("train", "N", "training records (also the UniKE triplets)", "3000"),
+                         option("world", "FILE", "the world.json to draw from",
+                                "the demo model's"),
+                         flag("gallery", "write the Studio's sample images instead")},
                         false, handleMakeBench});
 
     commands.push_back({"bench", "run a speed benchmark and print JSON",
-                        "unike bench model|edit|tsne [options]",
-                        "Measures the named part on this machine and prints JSON.",
+                        "unike bench model|demo|edit|tsne [options]",
+                        "Measures the named part on this machine and prints JSON. 'model': load, "
+                        "preprocessing, prefill and decode latency, memory. 'demo': the demo "
+                        "model's accuracy on held-out world items and, with --data, on the "
+                        "benchmark's edit cases before editing.",
                         {modelOption(), deviceOption(), dtypeOption(),
                          option("random-config", "NAME",
                                 "benchmark random weights instead: tiny, demo or blip2-opt-2.7b"),
                          option("repeat", "N", "timed repetitions (the median is reported)", "10"),
-                         option("tokens", "N", "tokens generated per decode measurement", "16")},
+                         option("tokens", "N", "tokens generated per decode measurement", "16"),
+                         option("data", "DIR", "demo: an MMEdit-format benchmark folder"),
+                         option("samples", "N", "demo: held-out samples per task", "200"),
+                         option("limit", "N", "demo: at most N edit cases")},
                         true, handleBench});
     return commands;
 }

@@ -21,7 +21,5 @@ int handlePrepare(const ParsedArgs&, CommandContext&) { notAvailable("prepare");
 int handleStates(const ParsedArgs&, CommandContext&) { notAvailable("states"); }
 int handleTsne(const ParsedArgs&, CommandContext&) { notAvailable("tsne"); }
 int handlePca(const ParsedArgs&, CommandContext&) { notAvailable("pca"); }
-int handleTrainDemo(const ParsedArgs&, CommandContext&) { notAvailable("train-demo"); }
-int handleMakeBench(const ParsedArgs&, CommandContext&) { notAvailable("make-bench"); }
 
 } // namespace unike::cli

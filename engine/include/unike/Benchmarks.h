@@ -4,6 +4,7 @@
 
 #include <unike/Progress.h>
 
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -27,5 +28,24 @@ struct ModelBenchmarkParams {
 // without the KV cache, and peak memory.
 BenchmarkReport benchmarkModel(const ModelBenchmarkParams& params,
                                const Progress& progress = Progress());
+
+} // namespace unike
+
+namespace unike {
+
+struct DemoQualityParams {
+    std::string modelFolder; // empty: the demo model
+    std::string dataFolder;  // MMEdit-format benchmark (make-bench); empty: skip the edit cases
+    int samplesPerTask = 200;
+    uint64_t seed = 7;
+    int limitRecords = 0; // 0: every eval record
+};
+
+// The demo model's quality on held-out world items (non-misconception, held-out
+// images): greedy exact match per task, caption token accuracy; and on the
+// benchmark's VQA edit cases: reliability before editing and the image-locality
+// probes' accuracy.
+BenchmarkReport benchmarkDemoQuality(const DemoQualityParams& params,
+                                     const Progress& progress = Progress());
 
 } // namespace unike

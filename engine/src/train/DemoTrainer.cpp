@@ -127,14 +127,17 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
         auto auxLogits = torch::nn::functional::linear(prefix.mean(1), auxWeight, auxBias);
         torch::Tensor auxLoss = torch::zeros({});
         int64_t offset = 0;
+        int usedSlots = 0;
         for (size_t slot = 0; slot < auxSizes.size(); ++slot) {
             auto labels = batch.auxLabels.select(1, int64_t(slot));
-            if (labels.ge(0).any().item<bool>())
+            if (labels.ge(0).any().item<bool>() && ++usedSlots)
                 auxLoss = auxLoss + torch::nn::functional::cross_entropy(
                                         auxLogits.narrow(1, offset, auxSizes[slot]), labels,
                                         torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-1));
             offset += auxSizes[slot];
         }
+        if (usedSlots > 0)
+            auxLoss = auxLoss / double(usedSlots); // the mean over slots, not their sum
         const double auxFactor = options_.auxWeight * (warmup ? 3.0 : 1.0);
         auto loss = lmLoss + auxFactor * auxLoss;
         optimizer.zero_grad();

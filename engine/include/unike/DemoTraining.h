@@ -1,0 +1,38 @@
+#pragma once
+// `unike train-demo`: builds the small demo BLIP-2 (OPT) model and trains it
+// from scratch on the synthetic world, writing a Hugging Face-format folder
+// (config.json, model.safetensors, tokenizer.json, preprocessor_config.json)
+// plus world.json and training.json.
+
+#include <unike/Progress.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace unike {
+
+struct TrainDemoParams {
+    std::string outDir;
+    double minutes = 25.0;
+    uint64_t seed = 1;       // the world's and the training's
+    std::string worldFile;   // reuse this world.json; empty: generate the world from seed
+    int imageSize = 48;
+    int batchSize = 32;
+    int64_t maxSteps = 0;    // 0: until the time budget ends
+    int vocabSize = 1200;    // BPE tokenizer trained on the world's text
+    std::string commandLine; // recorded in training.json
+};
+
+struct TrainDemoReport {
+    int64_t steps = 0;
+    double seconds = 0.0;
+    double finalLoss = 0.0;
+    int64_t parameters = 0;
+    std::map<std::string, double> heldOutAccuracy; // teacher-forced exact match, per task
+    std::string outDir;
+};
+
+TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& progress = Progress());
+
+} // namespace unike

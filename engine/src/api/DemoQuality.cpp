@@ -1,0 +1,142 @@
+// `unike bench demo`: how good the demo model is where it should be right, and how
+// wrong where the edits will correct it (issue: the demo model's quality bar).
+#include "data/MmeditDataset.h"
+#include "model/Generator.h"
+#include "model/ModelFiles.h"
+#include "text/BpeTokenizer.h"
+#include "vision/ImageDecoder.h"
+#include "vision/ImagePreprocessor.h"
+#include "world/SampleGenerator.h"
+
+#include <unike/Benchmarks.h>
+#include <unike/Error.h>
+#include <unike/Resources.h>
+
+#include <filesystem>
+#include <map>
+
+namespace unike {
+namespace fs = std::filesystem;
+namespace {
+
+std::string trimmed(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos)
+        return {};
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+struct Runner {
+    std::shared_ptr<model::Blip2Model> model;
+    text::BpeTokenizer tokenizer;
+    vision::ImagePreprocessor preprocessor;
+
+    torch::Tensor prefix(const vision::RgbImage& image) const {
+        const vision::PixelTensor p = preprocessor.preprocess(image).pixels;
+        auto pixels = torch::from_blob(const_cast<float*>(p.data.data()), {1, 3, p.height, p.width}).clone();
+        return model->imagePrefix(pixels);
+    }
+    std::string answer(const torch::Tensor& prefix, const std::string& prompt) const {
+        model::GenerationOptions options;
+        options.maxNewTokens = 24;
+        options.topK = 0;
+        options.eosTokenId = tokenizer.eosId();
+        const auto generation = model::Generator(*model).generate(prefix, tokenizer.encode(prompt), options);
+        std::vector<int> ids;
+        for (const auto& token : generation.tokens)
+            ids.push_back(token.id);
+        return trimmed(tokenizer.decode(ids, true));
+    }
+    double tokenAccuracy(const torch::Tensor& prefix, const std::string& prompt,
+                         const std::string& target) const {
+        return model::Generator(*model)
+            .score(prefix, tokenizer.encode(prompt), tokenizer.encode(" " + target, false), 0)
+            .tokenAccuracy;
+    }
+};
+
+} // namespace
+
+BenchmarkReport benchmarkDemoQuality(const DemoQualityParams& params, const Progress& progress) {
+    torch::NoGradGuard noGrad;
+    const std::string folder = params.modelFolder.empty() ? demoModelFolder() : params.modelFolder;
+    Runner runner{model::loadBlip2(folder, {}), text::BpeTokenizer::fromDirectory(folder),
+                  vision::ImagePreprocessor(vision::ImageProcessorConfig::fromFile(
+                      fs::path(folder) / "preprocessor_config.json"))};
+    const fs::path worldFile = fs::path(folder) / "world.json";
+    if (!fs::exists(worldFile))
+        throw Error(ErrorKind::File, folder + " has no world.json; the demo quality benchmark "
+                                              "needs the world the model was trained on");
+    world::SampleOptions options;
+    options.imageSize = int(runner.model->config().vision.imageSize);
+    options.seed = params.seed;
+    options.split = world::Split::Eval;
+    world::SampleGenerator generator(world::World::load(worldFile), options);
+
+    BenchmarkReport report;
+    std::map<std::string, std::pair<double, int>> scores; // task -> (sum, count)
+    const int target = params.samplesPerTask;
+    int guard = 0;
+    auto done = [&] {
+        for (const char* task : {"perception_vqa", "knowledge_vqa", "caption", "text_qa"})
+            if (scores[task].second < target)
+                return false;
+        return true;
+    };
+    while (!done() && guard++ < target * 40) {
+        progress.throwIfCancelled("the demo benchmark");
+        world::Sample sample = generator.next();
+        const std::string task = world::taskKindName(sample.kind);
+        if (sample.misconception || scores[task].second >= target)
+            continue;
+        const torch::Tensor prefix = sample.hasImage ? runner.prefix(sample.image) : torch::Tensor();
+        double value = 0.0;
+        if (sample.kind == world::TaskKind::Caption)
+            value = runner.tokenAccuracy(prefix, sample.prompt, sample.trueAnswer);
+        else
+            value = runner.answer(prefix, sample.prompt) == sample.trueAnswer ? 1.0 : 0.0;
+        scores[task].first += value;
+        scores[task].second += 1;
+        if (sample.heldOutTemplate) {
+            scores[task + "_heldout_template"].first += value;
+            scores[task + "_heldout_template"].second += 1;
+        }
+        progress.report(0.7 * scores["perception_vqa"].second / double(target));
+    }
+    for (const auto& [task, s] : scores)
+        if (s.second > 0) {
+            const bool caption = task.rfind("caption", 0) == 0;
+            report.numbers[task + (caption ? "_token_accuracy" : "_exact_match")] = 100.0 * s.first / s.second;
+            report.numbers[task + "_n"] = s.second;
+        }
+
+    if (!params.dataFolder.empty()) {
+        data::MmeditLoadOptions load;
+        load.task = data::MmeditTask::Vqa;
+        load.limit = size_t(params.limitRecords);
+        const auto loaded = data::loadMmeditFile(
+            data::findMmeditFile(params.dataFolder, data::MmeditTask::Vqa, "eval"), load);
+        vision::ImageDecoder decoder;
+        double reliability = 0, locality = 0, pred = 0;
+        for (size_t i = 0; i < loaded.records.size(); ++i) {
+            progress.throwIfCancelled("the demo benchmark");
+            const data::MmeditRecord& r = loaded.records[i];
+            const auto prompt = "Question: " + r.src + " Short answer:";
+            const auto prefix = runner.prefix(decoder.decodeFile(r.imagePath));
+            reliability += runner.tokenAccuracy(prefix, prompt, r.alt);
+            pred += runner.answer(prefix, prompt) == r.pred ? 1.0 : 0.0;
+            const auto localPrefix = runner.prefix(decoder.decodeFile(r.mLocPath));
+            locality += runner.answer(localPrefix, "Question: " + r.mLocQ + " Short answer:") == r.mLocA;
+            progress.report(0.7 + 0.3 * double(i + 1) / double(loaded.records.size()));
+        }
+        const double n = double(std::max<size_t>(1, loaded.records.size()));
+        report.numbers["edit_cases"] = double(loaded.records.size());
+        report.numbers["edit_reliability_before"] = 100.0 * reliability / n;
+        report.numbers["edit_pred_exact_match"] = 100.0 * pred / n;
+        report.numbers["m_loc_exact_match"] = 100.0 * locality / n;
+    }
+    report.labels["model"] = folder;
+    return report;
+}
+
+} // namespace unike

@@ -1,0 +1,146 @@
+#include "model/ModelFiles.h"
+#include "text/BpeTrainer.h"
+#include "train/DemoTrainer.h"
+#include "world/SampleGenerator.h"
+#include "world/World.h"
+
+#include <unike/DemoTraining.h>
+#include <unike/Error.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+namespace unike {
+namespace fs = std::filesystem;
+namespace {
+
+train::TrainingSample toTrainingSample(world::Sample sample) {
+    train::TrainingSample out;
+    out.hasImage = sample.hasImage;
+    out.image = std::move(sample.image);
+    out.prompt = std::move(sample.prompt);
+    out.answer = std::move(sample.answer);
+    out.auxLabels = std::move(sample.auxLabels);
+    out.group = world::taskKindName(sample.kind);
+    return out;
+}
+
+class WorldSource : public train::SampleSource {
+public:
+    explicit WorldSource(world::SampleGenerator& generator)
+        : generator_(generator) {}
+    train::TrainingSample next() override { return toTrainingSample(generator_.next()); }
+    std::vector<int> auxLabelSizes() const override { return generator_.auxLabelSizes(); }
+
+private:
+    world::SampleGenerator& generator_;
+};
+
+// The demo model's shape (EVIDENCE.md): small enough to train on 2 CPU cores in
+// under 30 minutes, with more image tokens than the prototype (patch 6 on 48 px)
+// and cross-attention in every Q-Former layer, since shape recognition was the
+// prototype's bottleneck.
+io::Blip2Config demoConfig(int vocabSize, int imageSize) {
+    io::Blip2Config c;
+    c.vision.hiddenSize = 96;
+    c.vision.intermediateSize = 384;
+    c.vision.numHiddenLayers = 4;
+    c.vision.numAttentionHeads = 4;
+    c.vision.imageSize = imageSize;
+    c.vision.patchSize = 6;
+    c.qformer.hiddenSize = 96;
+    c.qformer.intermediateSize = 384;
+    c.qformer.numHiddenLayers = 2;
+    c.qformer.numAttentionHeads = 4;
+    c.qformer.crossAttentionFrequency = 1;
+    c.qformer.encoderHiddenSize = c.vision.hiddenSize;
+    c.numQueryTokens = 16;
+    c.text.vocabSize = vocabSize;
+    c.text.hiddenSize = 128;
+    c.text.wordEmbedProjDim = 128;
+    c.text.numHiddenLayers = 4;
+    c.text.ffnDim = 512;
+    c.text.numAttentionHeads = 4;
+    c.text.maxPositionEmbeddings = 128;
+    return c;
+}
+
+} // namespace
+
+TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& progress) {
+    if (params.outDir.empty())
+        throw Error(ErrorKind::InvalidInput, "train-demo needs an output folder (--out DIR)");
+    if (params.minutes <= 0 || params.minutes > 24 * 60)
+        throw Error(ErrorKind::InvalidInput, "--minutes must be between 0 and 1440");
+    fs::create_directories(params.outDir);
+
+    progress.report(0.0, "building the world");
+    const world::World world = params.worldFile.empty() ? world::World::generate(params.seed)
+                                                        : world::World::load(params.worldFile);
+    world::SampleOptions trainOptions;
+    trainOptions.imageSize = params.imageSize;
+    trainOptions.seed = params.seed;
+    trainOptions.split = world::Split::Train;
+    world::SampleGenerator generator(world, trainOptions);
+
+    progress.report(0.0, "training the tokenizer");
+    text::BpeTrainer tokenizerTrainer({size_t(params.vocabSize), 2});
+    tokenizerTrainer.feed(generator.corpus());
+    const text::BpeTokenizer tokenizer = tokenizerTrainer.train();
+    spdlog::info("demo tokenizer: {} tokens", tokenizer.vocabSize());
+
+    auto model = model::Blip2Model::createRandom(
+        demoConfig(int(tokenizer.vocabSize()), params.imageSize), params.seed);
+
+    world::SampleOptions evalOptions = trainOptions;
+    evalOptions.split = world::Split::Eval;
+    evalOptions.seed = params.seed + 1000;
+    world::SampleGenerator evalGenerator(world, evalOptions);
+    std::vector<train::TrainingSample> heldOut;
+    for (int i = 0; i < 800; ++i) {
+        world::Sample sample = evalGenerator.next();
+        if (!sample.misconception)
+            heldOut.push_back(toTrainingSample(std::move(sample)));
+    }
+
+    WorldSource source(generator);
+    train::TrainerOptions options;
+    options.minutes = params.minutes;
+    options.maxSteps = params.maxSteps;
+    options.batchSize = params.batchSize;
+    options.seed = params.seed;
+    train::DemoTrainer trainer(*model, tokenizer, source, options);
+    const train::TrainerLog log = trainer.run(progress, heldOut);
+
+    progress.report(1.0, "saving");
+    model::saveBlip2(*model, params.outDir);
+    tokenizer.save(params.outDir);
+    vision::ImageProcessorConfig processor;
+    processor.height = processor.width = params.imageSize;
+    std::ofstream(fs::path(params.outDir) / "preprocessor_config.json") << processor.toJson() << '\n';
+    world.save(fs::path(params.outDir) / "world.json");
+
+    TrainDemoReport report;
+    report.steps = log.steps;
+    report.seconds = log.seconds;
+    report.finalLoss = log.finalLoss;
+    report.parameters = model->parameters().parameterCount();
+    report.heldOutAccuracy = log.heldOutAccuracy;
+    report.outDir = params.outDir;
+    nlohmann::json record = {{"command", params.commandLine},
+                             {"seed", params.seed},
+                             {"minutes", params.minutes},
+                             {"steps", log.steps},
+                             {"seconds", log.seconds},
+                             {"final_loss", log.finalLoss},
+                             {"parameters", report.parameters},
+                             {"held_out_teacher_forced_exact_match", log.heldOutAccuracy},
+                             {"loss_curve", log.lossCurve}};
+    std::ofstream(fs::path(params.outDir) / "training.json") << record.dump(2) << '\n';
+    return report;
+}
+
+} // namespace unike
