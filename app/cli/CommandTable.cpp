@@ -100,6 +100,7 @@ std::vector<Command> buildCommands() {
                                 "unike"),
                          option("hparams", "FILE", "JSON file of hyperparameters"),
                          repeatable(option("set", "KEY=VALUE", "override one hyperparameter")),
+                         repeatable(option("loc", "TEXT", "a text-only locality probe to compare")),
                          option("save", "FILE", "write the session to FILE"), modelOption(),
                          deviceOption(), flag("json", "print JSON")},
                         false, handleEdit});

@@ -15,7 +15,6 @@ namespace {
 
 } // namespace
 
-int handleEdit(const ParsedArgs&, CommandContext&) { notAvailable("edit"); }
 int handleEval(const ParsedArgs&, CommandContext&) { notAvailable("eval"); }
 int handlePrepare(const ParsedArgs&, CommandContext&) { notAvailable("prepare"); }
 int handleStates(const ParsedArgs&, CommandContext&) { notAvailable("states"); }

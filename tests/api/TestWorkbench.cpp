@@ -108,6 +108,48 @@ private Q_SLOTS:
         QVERIFY(tokenizer.encode(text, false).front() != 2);
     }
 
+    void editsChangeTheAnswerAndUndoCleanly() {
+        Workbench workbench;
+        workbench.loadModel({folder_, "cpu", "auto"});
+        AskParams ask;
+        ask.image.path = image_;
+        ask.question = "what colour is the circle?";
+        ask.scoreAnswer = "two";
+        const double before = workbench.ask(ask).score->tokenAccuracy;
+        QVERIFY(before < 1.0);
+
+        EditParams edit;
+        edit.image.path = image_;
+        edit.question = ask.question;
+        edit.target = "two";
+        edit.method = "tpatcher";
+        edit.overrides = {{"max_steps", "300"}};
+        const EditSummary applied = workbench.applyEdit(edit);
+        QCOMPARE(workbench.edits().size(), size_t(1));
+        QCOMPARE(workbench.ask(ask).score->tokenAccuracy, 1.0);
+        workbench.setEditEnabled(applied.id, false);
+        QCOMPARE(workbench.ask(ask).score->tokenAccuracy, before);
+        workbench.setEditEnabled(applied.id, true);
+        workbench.renameEdit(applied.id, "colour fix");
+        QCOMPARE(QString::fromStdString(workbench.edits()[0].name), QString("colour fix"));
+
+        // Bad edits change nothing.
+        edit.target = " ";
+        QVERIFY_THROWS_EXCEPTION(unike::Error, workbench.applyEdit(edit));
+        edit.target = "two";
+        edit.method = "nonsense";
+        QVERIFY_THROWS_EXCEPTION(unike::Error, workbench.applyEdit(edit));
+        edit.method = "unike";
+        Progress cancelled;
+        cancelled.cancel();
+        QVERIFY_THROWS_EXCEPTION(unike::Error, workbench.applyEdit(edit, cancelled));
+        QCOMPARE(workbench.edits().size(), size_t(1));
+
+        workbench.removeEdit(applied.id);
+        QVERIFY(workbench.edits().empty());
+        QCOMPARE(workbench.ask(ask).score->tokenAccuracy, before);
+    }
+
     void previewShowsWhatTheModelSees() {
         Workbench workbench;
         workbench.loadModel({folder_, "cpu", "auto"});

@@ -4,6 +4,7 @@
 // cancel). Errors are unike::Error with a message a person can act on.
 // Not thread-safe: call it from one thread (the Studio's EngineWorker).
 
+#include <unike/EditTypes.h>
 #include <unike/ModelTypes.h>
 #include <unike/Progress.h>
 
@@ -36,6 +37,15 @@ public:
 
     // Teacher-forced forward on tensors named as transformers names them.
     void forwardFile(const ForwardFileParams& params, const Progress& progress = Progress()) const;
+
+    // Trains an edit and makes it live. The session is unchanged when it fails or
+    // is cancelled.
+    EditSummary applyEdit(const EditParams& params, const Progress& progress = Progress());
+    void setEditEnabled(int id, bool enabled);
+    void renameEdit(int id, const std::string& name);
+    void removeEdit(int id);
+    void removeAllEdits();
+    std::vector<EditSummary> edits() const;
 
     std::vector<int> tokenize(const std::string& text, bool addSpecialTokens = true) const;
     std::string detokenize(const std::vector<int>& ids, bool skipSpecialTokens = false) const;

@@ -49,7 +49,7 @@ ModelInfo Workbench::loadModel(const ModelLoadParams& params, const Progress& pr
 
     progress.report(0.0, "reading the tokenizer");
     LoadedModel next{nullptr, text::BpeTokenizer::fromDirectory(folder),
-                     vision::ImagePreprocessor(), {}};
+                     vision::ImagePreprocessor(), {}, nullptr, {}};
     const fs::path processorFile = fs::path(folder) / "preprocessor_config.json";
     if (fs::exists(processorFile))
         next.preprocessor = vision::ImagePreprocessor(vision::ImageProcessorConfig::fromFile(processorFile));
@@ -81,6 +81,7 @@ ModelInfo Workbench::loadModel(const ModelLoadParams& params, const Progress& pr
     info.imageSize = int(config.vision.imageSize);
     info.loadSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    next.edits = std::make_unique<edit::EditStack>(*next.model);
     impl_->loaded = std::move(next);
     progress.report(1.0, "model loaded");
     return impl_->loaded->info;

@@ -1,4 +1,6 @@
+#include "api/PromptText.h"
 #include "api/WorkbenchState.h"
+#include "edit/EditedModel.h"
 #include "model/Generator.h"
 
 #include <unike/Error.h>
@@ -7,18 +9,6 @@
 
 namespace unike {
 namespace {
-
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
-
-std::string promptFor(const std::string& question, PromptStyle style) {
-    return style == PromptStyle::Vqa ? "Question: " + question + " Short answer:" : question;
-}
 
 TokenProbability describe(const model::GeneratedToken& token, const text::BpeTokenizer& tokenizer) {
     TokenProbability out;
@@ -35,7 +25,7 @@ TokenProbability describe(const model::GeneratedToken& token, const text::BpeTok
 AskResult Workbench::ask(const AskParams& params, const Progress& progress) const {
     const auto start = std::chrono::steady_clock::now();
     const LoadedModel& m = impl_->require();
-    const std::string question = trimmed(params.question);
+    const std::string question = trimmedText(params.question);
     if (question.empty())
         throw Error(ErrorKind::InvalidInput, "the question is empty; type a question to ask");
     const GenerationParams& g = params.generation;
@@ -60,25 +50,24 @@ AskResult Workbench::ask(const AskParams& params, const Progress& progress) cons
     options.lengthPenalty = g.lengthPenalty;
     options.eosTokenId = m.tokenizer.eosId() >= 0 ? m.tokenizer.eosId()
                                                   : int(m.model->config().text.eosTokenId);
-    model::Generator generator(*m.model);
+    const edit::EditedModel edited(*m.model, *m.edits, m.inference);
     const model::Generation generation =
-        generator.generate(prefix, promptIds, options, progress.subRange(0.1, 0.9));
+        edited.generate(prefix, promptIds, options, progress.subRange(0.1, 0.9));
     std::vector<int> answerIds;
     for (const model::GeneratedToken& token : generation.tokens) {
         answerIds.push_back(token.id);
         result.tokens.push_back(describe(token, m.tokenizer));
     }
-    result.answer = trimmed(m.tokenizer.decode(answerIds, true));
+    result.answer = trimmedText(m.tokenizer.decode(answerIds, true));
     result.stoppedAtEos = generation.stoppedAtEos;
 
     if (params.scoreAnswer) {
-        const std::string answer = trimmed(*params.scoreAnswer);
+        const std::string answer = trimmedText(*params.scoreAnswer);
         if (answer.empty())
             throw Error(ErrorKind::InvalidInput, "the answer to score is empty");
         // EasyEdit scores prompt + " " + target with the target's tokens as labels.
         const std::vector<int> targetIds = m.tokenizer.encode(" " + answer, false);
-        const model::AnswerScore score =
-            generator.score(prefix, promptIds, targetIds, g.topK, nullptr);
+        const model::AnswerScore score = edited.score(prefix, promptIds, targetIds, g.topK);
         AnswerScoreResult scored;
         scored.answer = answer;
         for (size_t i = 0; i < score.tokens.size(); ++i) {

@@ -2,6 +2,7 @@
 // The Workbench's private state: the loaded model, its tokenizer and its image
 // processor. Shared by the facade's source files.
 
+#include "edit/EditStack.h"
 #include "model/Blip2Model.h"
 #include "text/BpeTokenizer.h"
 #include "vision/ImageDecoder.h"
@@ -12,6 +13,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace unike {
 
@@ -20,6 +22,8 @@ struct LoadedModel {
     text::BpeTokenizer tokenizer;
     vision::ImagePreprocessor preprocessor;
     ModelInfo info;
+    std::unique_ptr<edit::EditStack> edits;
+    edit::EditHyperParams inference; // the knobs the hooks use at inference time
 };
 
 struct Workbench::Impl {
@@ -27,6 +31,7 @@ struct Workbench::Impl {
     vision::ImageDecoder decoder;
 
     const LoadedModel& require() const;
+    LoadedModel& require() { return const_cast<LoadedModel&>(std::as_const(*this).require()); }
     // Decodes and preprocesses an image into pixel_values (1, 3, H, W) on the model's device.
     torch::Tensor pixelValues(const ImageInput& image) const;
     vision::RgbImage decode(const ImageInput& image) const;
