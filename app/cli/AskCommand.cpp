@@ -3,10 +3,10 @@
 
 #include <unike/Workbench.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 #include <iostream>
-
-#include <nlohmann/json.hpp>
 
 namespace unike::cli {
 namespace {
@@ -14,7 +14,8 @@ namespace {
 nlohmann::json tokenJson(const TokenProbability& token) {
     nlohmann::json alternatives = nlohmann::json::array();
     for (const TokenAlternative& alt : token.alternatives)
-        alternatives.push_back({{"id", alt.id}, {"text", alt.text}, {"probability", alt.probability}});
+        alternatives.push_back(
+            {{"id", alt.id}, {"text", alt.text}, {"probability", alt.probability}});
     return {{"id", token.id},
             {"text", token.text},
             {"probability", token.probability},
@@ -23,7 +24,8 @@ nlohmann::json tokenJson(const TokenProbability& token) {
 
 void printTokens(const std::vector<TokenProbability>& tokens) {
     for (const TokenProbability& token : tokens) {
-        std::printf("  %-16s %6.2f%%   ", ("'" + token.text + "'").c_str(), token.probability * 100);
+        std::printf("  %-16s %6.2f%%   ", ("'" + token.text + "'").c_str(),
+                    token.probability * 100);
         for (size_t i = 1; i < token.alternatives.size(); ++i)
             std::printf(" %s %.1f%%", ("'" + token.alternatives[i].text + "'").c_str(),
                         token.alternatives[i].probability * 100);

@@ -4,9 +4,9 @@
 #include <unike/Benchmarks.h>
 #include <unike/Error.h>
 
-#include <iostream>
-
 #include <nlohmann/json.hpp>
+
+#include <iostream>
 
 namespace unike::cli {
 

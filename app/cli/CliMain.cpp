@@ -33,7 +33,8 @@ void printMainHelp(std::ostream& out) {
 }
 
 void printCommandHelp(const Command& command, std::ostream& out) {
-    out << "Usage: " << command.usage << "\n\n" << command.description << "\n\nOptions:\n"
+    out << "Usage: " << command.usage << "\n\n"
+        << command.description << "\n\nOptions:\n"
         << formatOptions(command.options) << "\nCommon options:\n"
         << formatOptions(commonOptions());
 }

@@ -1,11 +1,11 @@
 #include "CliSupport.h"
 
+#include <unistd.h>
+
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
-
-#include <unistd.h>
 
 namespace unike::cli {
 namespace {
@@ -25,15 +25,14 @@ extern "C" void onInterrupt(int) {
 } // namespace
 
 CliProgress::CliProgress(bool show)
-    : progress_(show && isatty(STDERR_FILENO)
-                    ? Progress([this](const ProgressEvent& event) {
-                          if (event.message.empty() && event.step >= 0)
-                              return;
-                          std::fprintf(stderr, "\r\033[K[%3d%%] %s", int(event.fraction * 100),
-                                       event.message.c_str());
-                          drawn_ = true;
-                      })
-                    : Progress()) {
+    : progress_(show && isatty(STDERR_FILENO) ? Progress([this](const ProgressEvent& event) {
+        if (event.message.empty() && event.step >= 0)
+            return;
+        std::fprintf(stderr, "\r\033[K[%3d%%] %s", int(event.fraction * 100),
+                     event.message.c_str());
+        drawn_ = true;
+    })
+                                              : Progress()) {
     activeProgress.store(&progress_);
     std::signal(SIGINT, onInterrupt);
 }
@@ -50,7 +49,9 @@ void CliProgress::finish() {
     drawn_ = false;
 }
 
-bool showProgress(const ParsedArgs& args) { return !args.has("quiet"); }
+bool showProgress(const ParsedArgs& args) {
+    return !args.has("quiet");
+}
 
 ModelInfo loadModelFromArgs(Workbench& workbench, const ParsedArgs& args) {
     ModelLoadParams params;

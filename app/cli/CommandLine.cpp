@@ -20,7 +20,9 @@ const OptionSpec* findShort(const std::vector<OptionSpec>& specs, char name) {
 
 } // namespace
 
-bool ParsedArgs::has(const std::string& name) const { return values_.count(name) > 0; }
+bool ParsedArgs::has(const std::string& name) const {
+    return values_.count(name) > 0;
+}
 
 std::string ParsedArgs::value(const std::string& name, const std::string& fallback) const {
     auto it = values_.find(name);
@@ -110,8 +112,8 @@ ParsedArgs parseOptions(const std::vector<OptionSpec>& specs, const std::vector<
             parsed.add(spec->name, inlineValue);
         } else {
             if (i + 1 >= args.size())
-                throw UsageError("option '--" + spec->name + "' needs a value (" +
-                                 spec->valueName + ")");
+                throw UsageError("option '--" + spec->name + "' needs a value (" + spec->valueName +
+                                 ")");
             parsed.add(spec->name, args[++i]);
         }
     }

@@ -12,9 +12,9 @@
 namespace unike::cli {
 
 struct OptionSpec {
-    std::string name;        // long name without dashes: "image"
-    char shortName = 0;      // 'v', or 0 for none
-    std::string valueName;   // "FILE"; empty for a flag
+    std::string name;      // long name without dashes: "image"
+    char shortName = 0;    // 'v', or 0 for none
+    std::string valueName; // "FILE"; empty for a flag
     std::string help;
     std::string defaultValue; // shown in help; empty for none
     bool required = false;

@@ -36,7 +36,9 @@ OptionSpec modelOption() {
     return option("model", "DIR", "model folder in Hugging Face format", "the embedded demo model");
 }
 
-OptionSpec deviceOption() { return option("device", "DEV", "cpu, cuda, cuda:N or auto", "auto"); }
+OptionSpec deviceOption() {
+    return option("device", "DEV", "cpu, cuda, cuda:N or auto", "auto");
+}
 
 OptionSpec dtypeOption() {
     return option("dtype", "T", "float32, or float16/bfloat16 on CUDA", "auto");
@@ -45,25 +47,27 @@ OptionSpec dtypeOption() {
 std::vector<Command> buildCommands() {
     std::vector<Command> commands;
 
-    commands.push_back({"ask", "answer a question about an image, with token probabilities",
-                        "unike ask --image FILE --question TEXT [options]",
-                        "Generates the model's answer and prints each token with its probability "
-                        "and the top-k alternatives. --score also scores a given answer under "
-                        "teacher forcing.",
-                        {required(option("image", "FILE", "image to ask about")),
-                         required(option("question", "TEXT", "the question")), modelOption(),
-                         deviceOption(), dtypeOption(),
-                         option("top-k", "N", "alternatives per token", "5"),
-                         option("max-new-tokens", "N", "generation length limit", "16"),
-                         option("beams", "N", "beam search width (1: greedy)", "1"),
-                         option("score", "TEXT", "also score this answer under teacher forcing"),
-                         flag("raw-prompt", "use the question as the prompt, without the "
-                                            "'Question: ... Short answer:' template"),
-                         flag("no-cache", "decode without the KV cache"),
-                         flag("json", "print JSON")},
-                        false, handleAsk});
+    commands.push_back(
+        {"ask",
+         "answer a question about an image, with token probabilities",
+         "unike ask --image FILE --question TEXT [options]",
+         "Generates the model's answer and prints each token with its probability "
+         "and the top-k alternatives. --score also scores a given answer under "
+         "teacher forcing.",
+         {required(option("image", "FILE", "image to ask about")),
+          required(option("question", "TEXT", "the question")), modelOption(), deviceOption(),
+          dtypeOption(), option("top-k", "N", "alternatives per token", "5"),
+          option("max-new-tokens", "N", "generation length limit", "16"),
+          option("beams", "N", "beam search width (1: greedy)", "1"),
+          option("score", "TEXT", "also score this answer under teacher forcing"),
+          flag("raw-prompt", "use the question as the prompt, without the "
+                             "'Question: ... Short answer:' template"),
+          flag("no-cache", "decode without the KV cache"), flag("json", "print JSON")},
+         false,
+         handleAsk});
 
-    commands.push_back({"forward", "teacher-forced forward pass on saved tensors (parity check)",
+    commands.push_back({"forward",
+                        "teacher-forced forward pass on saved tensors (parity check)",
                         "unike forward --inputs IN.safetensors --out OUT.safetensors [options]",
                         "Runs the model on pixel_values, input_ids and attention_mask read from "
                         "a safetensors file and writes the logits (and, with --hidden, the "
@@ -72,18 +76,22 @@ std::vector<Command> buildCommands() {
                          required(option("out", "FILE", "safetensors file to write")),
                          modelOption(), deviceOption(), dtypeOption(),
                          flag("hidden", "also write each decoder layer's input hidden state")},
-                        false, handleForward});
+                        false,
+                        handleForward});
 
-    commands.push_back({"tokenize", "print the token ids of text, one line per input line",
-                        "unike tokenize [--model DIR] [--file F] [TEXT...]",
-                        "Tokenizes each positional TEXT, or each line of --file (or of stdin "
-                        "when neither is given). DIR may hold only the tokenizer files.",
-                        {modelOption(), option("file", "F", "read lines from this file"),
-                         flag("no-special", "leave out BOS and other added tokens"),
-                         flag("json", "print JSON")},
-                        true, handleTokenize});
+    commands.push_back(
+        {"tokenize",
+         "print the token ids of text, one line per input line",
+         "unike tokenize [--model DIR] [--file F] [TEXT...]",
+         "Tokenizes each positional TEXT, or each line of --file (or of stdin "
+         "when neither is given). DIR may hold only the tokenizer files.",
+         {modelOption(), option("file", "F", "read lines from this file"),
+          flag("no-special", "leave out BOS and other added tokens"), flag("json", "print JSON")},
+         true,
+         handleTokenize});
 
-    commands.push_back({"edit", "apply knowledge edits and show answers before and after",
+    commands.push_back({"edit",
+                        "apply knowledge edits and show answers before and after",
                         "unike edit --image FILE --question TEXT --target TEXT [options]\n"
                         "       unike edit --edits EDITS.json [options]",
                         "Applies one edit, or a JSON list of edits, with the chosen method and "
@@ -103,9 +111,11 @@ std::vector<Command> buildCommands() {
                          repeatable(option("loc", "TEXT", "a text-only locality probe to compare")),
                          option("save", "FILE", "write the session to FILE"), modelOption(),
                          deviceOption(), flag("json", "print JSON")},
-                        false, handleEdit});
+                        false,
+                        handleEdit});
 
-    commands.push_back({"eval", "evaluate an editing method on MMEdit-format data",
+    commands.push_back({"eval",
+                        "evaluate an editing method on MMEdit-format data",
                         "unike eval --data DIR --task vqa|caption|cross --method M [options]",
                         "Edits every case of the eval split under a protocol and reports "
                         "Reliability, T-/M-Generality and T-/M-Locality (0-100).",
@@ -119,56 +129,66 @@ std::vector<Command> buildCommands() {
                          option("hparams", "FILE", "JSON file of hyperparameters"),
                          repeatable(option("set", "KEY=VALUE", "override one hyperparameter")),
                          modelOption(), deviceOption()},
-                        false, handleEval});
+                        false,
+                        handleEval});
 
-    commands.push_back({"prepare", "build the knowledge bank and train the UniKE encoders",
-                        "unike prepare [--model DIR] [--data DIR] [options]",
-                        "Collects triplet hidden states from a training split, builds the "
-                        "knowledge bank and trains the semantic and truthfulness encoders. The "
-                        "result is cached, keyed by the model and the data.",
-                        {modelOption(), option("data", "DIR", "MMEdit-format training data"),
-                         option("limit", "N", "use at most N triplets"),
-                         flag("force", "rebuild even when a cached artefact exists"),
-                         deviceOption()},
-                        false, handlePrepare});
+    commands.push_back(
+        {"prepare",
+         "build the knowledge bank and train the UniKE encoders",
+         "unike prepare [--model DIR] [--data DIR] [options]",
+         "Collects triplet hidden states from a training split, builds the "
+         "knowledge bank and trains the semantic and truthfulness encoders. The "
+         "result is cached, keyed by the model and the data.",
+         {modelOption(), option("data", "DIR", "MMEdit-format training data"),
+          option("limit", "N", "use at most N triplets"),
+          flag("force", "rebuild even when a cached artefact exists"), deviceOption()},
+         false,
+         handlePrepare});
 
-    commands.push_back({"states", "capture hidden states of a dataset's rows",
-                        "unike states --data DIR --out FILE [options]",
-                        "Captures the hidden states the method uses, tagged by role and edit, "
-                        "and writes them as safetensors plus a CSV of tags.",
-                        {required(option("data", "DIR", "MMEdit-format data folder")),
-                         required(option("out", "FILE", "safetensors file to write")),
-                         option("task", "T", "vqa or caption", "vqa"),
-                         option("layer", "L", "decoder layer", "the first edited layer"),
-                         option("space", "S", "raw, semantic or truthfulness", "raw"),
-                         option("session", "FILE", "also capture after this session's edits"),
-                         option("limit", "N", "capture at most N edit cases"), modelOption(),
-                         deviceOption()},
-                        false, handleStates});
+    commands.push_back(
+        {"states",
+         "capture hidden states of a dataset's rows",
+         "unike states --data DIR --out FILE [options]",
+         "Captures the hidden states the method uses, tagged by role and edit, "
+         "and writes them as safetensors plus a CSV of tags.",
+         {required(option("data", "DIR", "MMEdit-format data folder")),
+          required(option("out", "FILE", "safetensors file to write")),
+          option("task", "T", "vqa or caption", "vqa"),
+          option("layer", "L", "decoder layer", "the first edited layer"),
+          option("space", "S", "raw, semantic or truthfulness", "raw"),
+          option("session", "FILE", "also capture after this session's edits"),
+          option("limit", "N", "capture at most N edit cases"), modelOption(), deviceOption()},
+         false,
+         handleStates});
 
-    commands.push_back({"tsne", "embed points in 2-D with t-SNE",
-                        "unike tsne --in FILE --out FILE.csv [options]",
-                        "Reads states written by `unike states` or a headerless CSV and "
-                        "writes a 2-D embedding; prints the KL divergence.",
-                        {required(option("in", "FILE", "states file or CSV")),
-                         required(option("out", "FILE", "CSV to write")),
-                         option("perplexity", "P", "perplexity", "30"),
-                         option("iters", "N", "iterations", "1000"),
-                         option("seed", "S", "random seed", "0"),
-                         option("method", "M", "auto, exact, approx or pca", "auto"),
-                         option("init", "I", "pca or random", "pca")},
-                        false, handleTsne});
+    commands.push_back(
+        {"tsne",
+         "embed points in 2-D with t-SNE",
+         "unike tsne --in FILE --out FILE.csv [options]",
+         "Reads states written by `unike states` or a headerless CSV and "
+         "writes a 2-D embedding; prints the KL divergence.",
+         {required(option("in", "FILE", "states file or CSV")),
+          required(option("out", "FILE", "CSV to write")),
+          option("perplexity", "P", "perplexity", "30"), option("iters", "N", "iterations", "1000"),
+          option("seed", "S", "random seed", "0"),
+          option("method", "M", "auto, exact, approx or pca", "auto"),
+          option("init", "I", "pca or random", "pca")},
+         false,
+         handleTsne});
 
-    commands.push_back({"pca", "project points onto their principal components",
+    commands.push_back({"pca",
+                        "project points onto their principal components",
                         "unike pca --in FILE --out FILE.csv [options]",
                         "Reads states written by `unike states` or a headerless CSV and "
                         "writes the projection onto the leading principal components.",
                         {required(option("in", "FILE", "states file or CSV")),
                          required(option("out", "FILE", "CSV to write")),
                          option("components", "N", "number of components", "2")},
-                        false, handlePca});
+                        false,
+                        handlePca});
 
-    commands.push_back({"train-demo", "train the small demo model on the synthetic world",
+    commands.push_back({"train-demo",
+                        "train the small demo model on the synthetic world",
                         "unike train-demo --out DIR [options]",
                         "Builds the tiny BLIP-2 (OPT) model and trains it from scratch on the "
                         "CPU, writing a Hugging Face-format folder.",
@@ -178,24 +198,27 @@ std::vector<Command> buildCommands() {
                          option("world", "FILE", "train on this world.json instead"),
                          option("steps", "N", "stop after N steps (0: the time budget)", "0"),
                          option("batch", "N", "batch size", "32")},
-                        false, handleTrainDemo});
+                        false,
+                        handleTrainDemo});
 
-    commands.push_back({"make-bench", "generate the synthetic MMEdit-format benchmark",
-                        "unike make-bench --out DIR [options]",
-                        "Writes vqa_train.json, vqa_eval.json, caption_train_edit.json, "
-                        "caption_eval_edit.json and an images/ folder. The same seed gives "
-                        "byte-identical output.",
-                        {required(option("out", "DIR", "folder to write")),
-                         option("seed", "S", "random seed", "1"),
-                         option("vqa", "N", "VQA eval edits", "500"),
-                         option("caption", "N", "caption eval edits", "300"),
-                         option("train", "N", "training records (also the UniKE triplets)", "3000"),
-                         option("world", "FILE", "the world.json to draw from",
-                                "the demo model's"),
-                         flag("gallery", "write the Studio's sample images instead")},
-                        false, handleMakeBench});
+    commands.push_back(
+        {"make-bench",
+         "generate the synthetic MMEdit-format benchmark",
+         "unike make-bench --out DIR [options]",
+         "Writes vqa_train.json, vqa_eval.json, caption_train_edit.json, "
+         "caption_eval_edit.json and an images/ folder. The same seed gives "
+         "byte-identical output.",
+         {required(option("out", "DIR", "folder to write")),
+          option("seed", "S", "random seed", "1"), option("vqa", "N", "VQA eval edits", "500"),
+          option("caption", "N", "caption eval edits", "300"),
+          option("train", "N", "training records (also the UniKE triplets)", "3000"),
+          option("world", "FILE", "the world.json to draw from", "the demo model's"),
+          flag("gallery", "write the Studio's sample images instead")},
+         false,
+         handleMakeBench});
 
-    commands.push_back({"bench", "run a speed benchmark and print JSON",
+    commands.push_back({"bench",
+                        "run a speed benchmark and print JSON",
                         "unike bench model|demo|edit|tsne [options]",
                         "Measures the named part on this machine and prints JSON. 'model': load, "
                         "preprocessing, prefill and decode latency, memory. 'demo': the demo "
@@ -209,7 +232,8 @@ std::vector<Command> buildCommands() {
                          option("data", "DIR", "demo: an MMEdit-format benchmark folder"),
                          option("samples", "N", "demo: held-out samples per task", "200"),
                          option("limit", "N", "demo: at most N edit cases")},
-                        true, handleBench});
+                        true,
+                        handleBench});
     return commands;
 }
 

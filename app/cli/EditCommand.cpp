@@ -4,11 +4,11 @@
 #include <unike/Error.h>
 #include <unike/Workbench.h>
 
+#include <nlohmann/json.hpp>
+
 #include <fstream>
 #include <iostream>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 namespace unike::cli {
 namespace {
@@ -45,9 +45,10 @@ std::vector<EditParams> editsFromArgs(const ParsedArgs& args) {
             edit.image.path = item.value("image", "");
             edit.method = item.value("method", args.value("method", "unike"));
             if (item.contains("rephrase"))
-                edit.rephrasings = item["rephrase"].is_array()
-                                       ? item["rephrase"].get<std::vector<std::string>>()
-                                       : std::vector<std::string>{item["rephrase"].get<std::string>()};
+                edit.rephrasings =
+                    item["rephrase"].is_array()
+                        ? item["rephrase"].get<std::vector<std::string>>()
+                        : std::vector<std::string>{item["rephrase"].get<std::string>()};
             edits.push_back(std::move(edit));
         }
     } else {
@@ -95,7 +96,8 @@ std::string answer(const Workbench& workbench, const Probe& probe) {
 
 int handleEdit(const ParsedArgs& args, CommandContext& context) {
     if (args.has("save"))
-        throw Error(ErrorKind::Unsupported, "saving sessions (--save) is not available in this version yet");
+        throw Error(ErrorKind::Unsupported,
+                    "saving sessions (--save) is not available in this version yet");
     const std::vector<EditParams> edits = editsFromArgs(args);
     Workbench workbench;
     loadModelFromArgs(workbench, args);
@@ -117,8 +119,11 @@ int handleEdit(const ParsedArgs& args, CommandContext& context) {
         CliProgress progress(showProgress(args));
         const EditSummary summary = workbench.applyEdit(edit, progress.progress());
         progress.finish();
-        applied.push_back({{"id", summary.id}, {"method", summary.method}, {"steps", summary.steps},
-                           {"seconds", summary.seconds}, {"target", summary.target}});
+        applied.push_back({{"id", summary.id},
+                           {"method", summary.method},
+                           {"steps", summary.steps},
+                           {"seconds", summary.seconds},
+                           {"target", summary.target}});
         if (!context.jsonOutput)
             std::printf("applied edit #%d (%s) in %d steps, %.2f s\n", summary.id,
                         summary.method.c_str(), summary.steps, summary.seconds);
@@ -126,8 +131,10 @@ int handleEdit(const ParsedArgs& args, CommandContext& context) {
     nlohmann::json rows = nlohmann::json::array();
     for (size_t i = 0; i < probes.size(); ++i) {
         const std::string after = answer(workbench, probes[i]);
-        rows.push_back({{"kind", probes[i].label}, {"question", probes[i].question},
-                        {"before", before[i]}, {"after", after}});
+        rows.push_back({{"kind", probes[i].label},
+                        {"question", probes[i].question},
+                        {"before", before[i]},
+                        {"after", after}});
         if (!context.jsonOutput)
             std::printf("%-9s %-48s %-16s -> %s\n", probes[i].label.c_str(),
                         probes[i].question.substr(0, 48).c_str(), before[i].c_str(), after.c_str());

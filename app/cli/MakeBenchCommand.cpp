@@ -10,7 +10,8 @@ namespace unike::cli {
 int handleMakeBench(const ParsedArgs& args, CommandContext&) {
     if (args.has("gallery")) {
         const int count = writeGallery(args.value("out"), args.value("world"));
-        std::printf("wrote %d gallery images and gallery.json to %s\n", count, args.value("out").c_str());
+        std::printf("wrote %d gallery images and gallery.json to %s\n", count,
+                    args.value("out").c_str());
         return 0;
     }
     MakeBenchParams params;

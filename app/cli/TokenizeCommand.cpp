@@ -4,10 +4,10 @@
 #include <unike/Resources.h>
 #include <unike/Tokenizer.h>
 
+#include <nlohmann/json.hpp>
+
 #include <fstream>
 #include <iostream>
-
-#include <nlohmann/json.hpp>
 
 namespace unike::cli {
 

@@ -30,7 +30,8 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
                 (long long)report.steps, report.seconds, report.finalLoss,
                 (long long)report.parameters, report.outDir.c_str());
     for (const auto& [task, accuracy] : report.heldOutAccuracy)
-        std::printf("  held-out %-16s %.1f%% (teacher-forced exact match)\n", task.c_str(), accuracy);
+        std::printf("  held-out %-16s %.1f%% (teacher-forced exact match)\n", task.c_str(),
+                    accuracy);
     return 0;
 }
 

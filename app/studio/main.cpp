@@ -3,12 +3,12 @@
 #include "log/LogView.h"
 #include "main/MainWindow.h"
 
-#include <QApplication>
-#include <QCommandLineParser>
-
 #include <unike/Logging.h>
 #include <unike/Runtime.h>
 #include <unike/Version.h>
+
+#include <QApplication>
+#include <QCommandLineParser>
 
 #include <cstring>
 #include <memory>
@@ -69,8 +69,7 @@ int main(int argc, char** argv) {
     unike::ui::MainWindow window;
     if (auto* logView = window.findChild<unike::ui::LogView*>())
         logView->attachToEngineLog();
-    unike::logMessage(unike::LogLevel::Info, "UniKE Studio " +
-                                                 std::string(unike::versionString()) +
+    unike::logMessage(unike::LogLevel::Info, "UniKE Studio " + std::string(unike::versionString()) +
                                                  " started; log file: " + logFile);
     window.show();
     return app->exec();

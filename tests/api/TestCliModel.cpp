@@ -55,7 +55,8 @@ private Q_SLOTS:
                                   "2", "--score", "red", "--json", "-q"});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QJsonObject json = QJsonDocument::fromJson(run.out).object();
-        QCOMPARE(json["prompt"].toString(), QString("Question: what colour is the circle? Short answer:"));
+        QCOMPARE(json["prompt"].toString(),
+                 QString("Question: what colour is the circle? Short answer:"));
         QVERIFY(json.contains("answer"));
         for (const auto& token : json["tokens"].toArray())
             QCOMPARE(token.toObject()["top_k"].toArray().size(), 2);
@@ -70,10 +71,12 @@ private Q_SLOTS:
         QVERIFY(corrupt.open(QIODevice::WriteOnly));
         corrupt.write("\x89PNG\r\n\x1a\nnot really");
         corrupt.close();
-        run = runUnike({"ask", "--model", folder_, "--image", corrupt.fileName(), "--question", "what?"});
+        run = runUnike(
+            {"ask", "--model", folder_, "--image", corrupt.fileName(), "--question", "what?"});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("corrupt.png"), qPrintable(run.err));
-        run = runUnike({"ask", "--model", dir_.filePath("nowhere"), "--image", image_, "--question", "q"});
+        run = runUnike(
+            {"ask", "--model", dir_.filePath("nowhere"), "--image", image_, "--question", "q"});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("does not exist"), qPrintable(run.err));
     }

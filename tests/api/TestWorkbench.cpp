@@ -93,7 +93,8 @@ private Q_SLOTS:
         params.image.path = dir_.filePath("missing.png").toStdString();
         QVERIFY_THROWS_EXCEPTION(unike::Error, workbench.ask(params));
         // A failed load keeps the loaded model.
-        QVERIFY_THROWS_EXCEPTION(unike::Error, workbench.loadModel({dir_.filePath("none").toStdString()}));
+        QVERIFY_THROWS_EXCEPTION(unike::Error,
+                                 workbench.loadModel({dir_.filePath("none").toStdString()}));
         QVERIFY(workbench.hasModel());
         params.image.path = image_;
         QVERIFY(!workbench.ask(params).prompt.empty());

@@ -5,11 +5,11 @@
 #include "text/BpeTrainer.h"
 #include "vision/ImageProcessorConfig.h"
 
-#include <filesystem>
-#include <fstream>
-
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+
+#include <filesystem>
+#include <fstream>
 
 namespace unike::test {
 

@@ -20,9 +20,9 @@ Result runUnike(const QStringList& args) {
             QString::fromUtf8(process.readAllStandardError())};
 }
 
-const QStringList kSubcommands = {"ask",   "forward", "tokenize",   "edit",       "eval",  "prepare",
-                                  "states", "tsne",   "pca",        "train-demo", "make-bench",
-                                  "bench"};
+const QStringList kSubcommands = {"ask",  "forward",    "tokenize",   "edit",
+                                  "eval", "prepare",    "states",     "tsne",
+                                  "pca",  "train-demo", "make-bench", "bench"};
 
 } // namespace
 

@@ -32,7 +32,8 @@ edit::EditRequest request(const Fixture& f, std::vector<int> prompt, std::vector
 }
 
 // The target the unedited model does NOT give: the least likely token.
-std::vector<int> unlikelyTarget(const edit::EditedModel& m, const Fixture& f, const std::vector<int>& prompt) {
+std::vector<int> unlikelyTarget(const edit::EditedModel& m, const Fixture& f,
+                                const std::vector<int>& prompt) {
     auto score = m.score(f.prefix, prompt, {5});
     (void)score;
     torch::NoGradGuard noGrad;
@@ -83,7 +84,8 @@ private Q_SLOTS:
         edit::EditHyperParams params;
         params.maxSteps = 200;
         edit::EditedModel edited(*f.model, stack, params);
-        const std::vector<std::vector<int>> prompts = {{2, 7, 8, 9}, {2, 20, 21, 3, 30}, {2, 40, 11, 12}};
+        const std::vector<std::vector<int>> prompts = {
+            {2, 7, 8, 9}, {2, 20, 21, 3, 30}, {2, 40, 11, 12}};
         std::vector<std::vector<int>> targets;
         std::vector<int> ids;
         edit::IntrinsicEditor editor(*f.model, stack, params, {true, true, false});

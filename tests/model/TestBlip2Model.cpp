@@ -65,7 +65,8 @@ private Q_SLOTS:
                 auto model = tinyModel(project, preNorm);
                 model::ForwardInput input;
                 input.pixelValues = pixels(2);
-                input.inputIds = torch::tensor({2, 5, 6, 7, 2, 8, 9, 10}, torch::kLong).view({2, 4});
+                input.inputIds =
+                    torch::tensor({2, 5, 6, 7, 2, 8, 9, 10}, torch::kLong).view({2, 4});
                 model::ForwardOptions options;
                 options.captureHidden = true;
                 options.captureFfnInputs = true;
@@ -93,7 +94,8 @@ private Q_SLOTS:
         auto other = input;
         other.pixelValues = -input.pixelValues;
         auto withOtherImage = model->forward(other);
-        QVERIFY(!torch::allclose(withImage.logits.select(1, 6), withOtherImage.logits.select(1, 6)));
+        QVERIFY(
+            !torch::allclose(withImage.logits.select(1, 6), withOtherImage.logits.select(1, 6)));
     }
 
     void precomputedPrefixEqualsPixels() {

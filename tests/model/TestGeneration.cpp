@@ -58,7 +58,8 @@ private Q_SLOTS:
         for (int64_t t = 2; t < 6; ++t) {
             const int64_t past = mask.size(1);
             mask = torch::cat({mask, torch::ones({1, 1}, mask.options())}, 1);
-            auto hidden = decoder.inputHidden(decoder.embedTokens(tokens.narrow(1, t, 1)), mask, past);
+            auto hidden =
+                decoder.inputHidden(decoder.embedTokens(tokens.narrow(1, t, 1)), mask, past);
             auto step = decoder.run(hidden, mask, past, run);
             QVERIFY2(torch::allclose(step.logits[0][0], full[0][4 + t], 1e-4, 1e-5),
                      qPrintable(QString("step %1").arg(t)));

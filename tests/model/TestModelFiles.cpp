@@ -82,8 +82,10 @@ private Q_SLOTS:
         auto m = tinyModel();
         QTemporaryDir sharded;
         model::saveBlip2(*m, sharded.path().toStdString(), io::DType::F32, 3);
-        QVERIFY(fs::exists(fs::path(sharded.path().toStdString()) / "model.safetensors.index.json"));
-        QVERIFY(torch::equal(logitsOf(*m), logitsOf(*model::loadBlip2(sharded.path().toStdString(), {}))));
+        QVERIFY(
+            fs::exists(fs::path(sharded.path().toStdString()) / "model.safetensors.index.json"));
+        QVERIFY(torch::equal(logitsOf(*m),
+                             logitsOf(*model::loadBlip2(sharded.path().toStdString(), {}))));
         for (auto dtype : {io::DType::BF16, io::DType::F16}) {
             QTemporaryDir half;
             model::saveBlip2(*m, half.path().toStdString(), dtype);
@@ -111,10 +113,14 @@ private Q_SLOTS:
             if (t.name == "vision_model.encoder.layers.0.self_attn.qkv.bias") {
                 // Split [q | k | v] into LAVIS's q_bias and v_bias (k is zero in HF too).
                 const size_t third = t.bytes.size() / 3;
-                io::TensorData q{"vision_model.encoder.layers.0.self_attn.q_bias", t.dtype,
-                                 {t.shape[0] / 3}, {t.bytes.begin(), t.bytes.begin() + third}};
-                io::TensorData v{"vision_model.encoder.layers.0.self_attn.v_bias", t.dtype,
-                                 {t.shape[0] / 3}, {t.bytes.end() - third, t.bytes.end()}};
+                io::TensorData q{"vision_model.encoder.layers.0.self_attn.q_bias",
+                                 t.dtype,
+                                 {t.shape[0] / 3},
+                                 {t.bytes.begin(), t.bytes.begin() + third}};
+                io::TensorData v{"vision_model.encoder.layers.0.self_attn.v_bias",
+                                 t.dtype,
+                                 {t.shape[0] / 3},
+                                 {t.bytes.end() - third, t.bytes.end()}};
                 changed.push_back(q);
                 changed.push_back(v);
                 continue;

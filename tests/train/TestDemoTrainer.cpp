@@ -14,7 +14,10 @@ using namespace unike;
 namespace {
 
 const std::vector<std::pair<std::string, std::array<uint8_t, 3>>> kColours = {
-    {"red", {220, 30, 30}}, {"green", {30, 200, 40}}, {"blue", {30, 40, 220}}, {"yellow", {230, 220, 30}}};
+    {"red", {220, 30, 30}},
+    {"green", {30, 200, 40}},
+    {"blue", {30, 40, 220}},
+    {"yellow", {230, 220, 30}}};
 
 class ColourSource : public train::SampleSource {
 public:

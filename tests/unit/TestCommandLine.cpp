@@ -21,9 +21,9 @@ class TestCommandLine : public QObject {
 
 private slots:
     void parsesLongShortAndInlineValues() {
-        auto parsed = parseOptions(specs(), {"--image", "a.png", "--json", "--set=lr=0.1",
-                                             "--set", "steps=3", "-v", "-v"},
-                                   false);
+        auto parsed = parseOptions(
+            specs(), {"--image", "a.png", "--json", "--set=lr=0.1", "--set", "steps=3", "-v", "-v"},
+            false);
         QCOMPARE(QString::fromStdString(parsed.value("image")), QString("a.png"));
         QVERIFY(parsed.has("json"));
         QCOMPARE(parsed.values("set").size(), size_t(2));

@@ -1,7 +1,7 @@
-#include <QtTest>
-
 #include <unike/Error.h>
 #include <unike/Progress.h>
+
+#include <QtTest>
 
 #include <thread>
 

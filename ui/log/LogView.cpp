@@ -1,8 +1,8 @@
 #include "LogView.h"
 
-#include <QPointer>
-
 #include <unike/Logging.h>
+
+#include <QPointer>
 
 namespace unike::ui {
 

@@ -3,6 +3,8 @@
 #include "log/LogView.h"
 #include "main/PlaceholderPanel.h"
 
+#include <unike/Version.h>
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -14,8 +16,6 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
-
-#include <unike/Version.h>
 
 namespace unike::ui {
 namespace {
@@ -45,8 +45,8 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-QDockWidget* MainWindow::addPanel(const QString& objectName, const QString& title,
-                                  QWidget* content, Qt::DockWidgetArea area) {
+QDockWidget* MainWindow::addPanel(const QString& objectName, const QString& title, QWidget* content,
+                                  Qt::DockWidgetArea area) {
     auto* dock = new QDockWidget(title, this);
     dock->setObjectName(objectName);
     dock->setWidget(content);
@@ -61,11 +61,11 @@ void MainWindow::createDocks() {
                                                             "see the answer with token "
                                                             "probabilities.")),
                          Qt::RightDockWidgetArea);
-    auto* correct = addPanel("CorrectDock", tr("Correct"),
-                             new PlaceholderPanel(tr("Correct"),
-                                                  tr("Write the correct answer and apply a "
-                                                     "UniKE edit, with live loss curves.")),
-                             Qt::RightDockWidgetArea);
+    auto* correct =
+        addPanel("CorrectDock", tr("Correct"),
+                 new PlaceholderPanel(tr("Correct"), tr("Write the correct answer and apply a "
+                                                        "UniKE edit, with live loss curves.")),
+                 Qt::RightDockWidgetArea);
     tabifyDockWidget(ask, correct);
     ask->raise();
 
@@ -74,15 +74,15 @@ void MainWindow::createDocks() {
                                   tr("Applied edits: switch each on or off, rename, remove.")),
              Qt::LeftDockWidgetArea);
 
-    auto* check = addPanel("CheckDock", tr("Check"),
-                           new PlaceholderPanel(tr("Check"),
-                                                tr("Generality and locality probes, before and "
-                                                   "after, side by side.")),
-                           Qt::BottomDockWidgetArea);
-    auto* spaces = addPanel("SpacesDock", tr("Spaces"),
-                            new PlaceholderPanel(tr("Spaces"),
-                                                 tr("Semantic and truthfulness spaces (t-SNE).")),
-                            Qt::BottomDockWidgetArea);
+    auto* check =
+        addPanel("CheckDock", tr("Check"),
+                 new PlaceholderPanel(tr("Check"), tr("Generality and locality probes, before and "
+                                                      "after, side by side.")),
+                 Qt::BottomDockWidgetArea);
+    auto* spaces = addPanel(
+        "SpacesDock", tr("Spaces"),
+        new PlaceholderPanel(tr("Spaces"), tr("Semantic and truthfulness spaces (t-SNE).")),
+        Qt::BottomDockWidgetArea);
     logView_ = new LogView;
     auto* log = addPanel("LogDock", tr("Log"), logView_, Qt::BottomDockWidgetArea);
     tabifyDockWidget(check, spaces);

@@ -10,8 +10,8 @@ PlaceholderPanel::PlaceholderPanel(const QString& title, const QString& explanat
     : QWidget(parent) {
     setObjectName(title + "Placeholder");
     auto* layout = new QVBoxLayout(this);
-    auto* label = new QLabel(QString("<b>%1</b><br/>%2").arg(title.toHtmlEscaped(),
-                                                             explanation.toHtmlEscaped()));
+    auto* label = new QLabel(
+        QString("<b>%1</b><br/>%2").arg(title.toHtmlEscaped(), explanation.toHtmlEscaped()));
     label->setWordWrap(true);
     label->setAlignment(Qt::AlignCenter);
     label->setEnabled(false);

@@ -20,7 +20,7 @@ struct ModelBenchmarkParams {
     std::string randomConfig; // "tiny", "demo" or "blip2-opt-2.7b": random weights, no files
     std::string device = "auto";
     std::string dtype = "auto";
-    int repeat = 10;      // timed repetitions; the median is reported
+    int repeat = 10;       // timed repetitions; the median is reported
     int decodeTokens = 16; // tokens generated per decode measurement
 };
 

@@ -15,8 +15,8 @@ namespace unike {
 struct TrainDemoParams {
     std::string outDir;
     double minutes = 25.0;
-    uint64_t seed = 1;       // the world's and the training's
-    std::string worldFile;   // reuse this world.json; empty: generate the world from seed
+    uint64_t seed = 1;     // the world's and the training's
+    std::string worldFile; // reuse this world.json; empty: generate the world from seed
     int imageSize = 48;
     int batchSize = 32;
     int64_t maxSteps = 0;    // 0: until the time budget ends
@@ -33,6 +33,7 @@ struct TrainDemoReport {
     std::string outDir;
 };
 
-TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& progress = Progress());
+TrainDemoReport trainDemoModel(const TrainDemoParams& params,
+                               const Progress& progress = Progress());
 
 } // namespace unike

@@ -17,9 +17,9 @@ struct EditParams {
     std::vector<std::string> rephrasings; // extra prompts to check generality on
     // ft, ike, tpatcher, latent-ike, intrinsic+ike, intrinsic+latent-ike or unike.
     std::string method = "unike";
-    std::string hyperParamsJson; // overrides, as a JSON object
+    std::string hyperParamsJson;                                // overrides, as a JSON object
     std::vector<std::pair<std::string, std::string>> overrides; // key=value, applied last
-    std::string name;            // shown in the edit history; default: the question
+    std::string name; // shown in the edit history; default: the question
 };
 
 struct EditSummary {

@@ -10,10 +10,10 @@ namespace unike {
 enum class LogLevel { Trace, Debug, Info, Warn, Error, Off };
 
 struct LoggingOptions {
-    std::string appName = "unike";     // file name stem and logger name
-    std::string logDirectory;          // empty: defaultLogDirectory()
-    bool toFile = true;                // rotating file, 5 MB x 3
-    bool toStderr = false;             // for the CLI
+    std::string appName = "unike"; // file name stem and logger name
+    std::string logDirectory;      // empty: defaultLogDirectory()
+    bool toFile = true;            // rotating file, 5 MB x 3
+    bool toStderr = false;         // for the CLI
     LogLevel stderrLevel = LogLevel::Warn;
     LogLevel fileLevel = LogLevel::Debug;
 };

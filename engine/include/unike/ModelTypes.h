@@ -10,7 +10,7 @@
 namespace unike {
 
 struct ModelLoadParams {
-    std::string folder;         // Hugging Face format; empty: the embedded demo model
+    std::string folder;          // Hugging Face format; empty: the embedded demo model
     std::string device = "auto"; // cpu, cuda, cuda:N or auto
     std::string dtype = "auto";  // float32, float16, bfloat16 or auto (float32 on the CPU)
 };
@@ -75,7 +75,7 @@ struct TokenProbability {
 
 struct AnswerScoreResult {
     std::string answer;
-    std::vector<TokenProbability> tokens; // the answer's tokens with their probabilities
+    std::vector<TokenProbability> tokens;  // the answer's tokens with their probabilities
     std::vector<std::string> argmaxTokens; // what the model would have said at each position
     double tokenAccuracy = 0.0;            // 0..1, METHOD.md §9
     double logLikelihood = 0.0;

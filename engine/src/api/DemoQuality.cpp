@@ -33,7 +33,8 @@ struct Runner {
 
     torch::Tensor prefix(const vision::RgbImage& image) const {
         const vision::PixelTensor p = preprocessor.preprocess(image).pixels;
-        auto pixels = torch::from_blob(const_cast<float*>(p.data.data()), {1, 3, p.height, p.width}).clone();
+        auto pixels =
+            torch::from_blob(const_cast<float*>(p.data.data()), {1, 3, p.height, p.width}).clone();
         return model->imagePrefix(pixels);
     }
     std::string answer(const torch::Tensor& prefix, const std::string& prompt) const {
@@ -41,7 +42,8 @@ struct Runner {
         options.maxNewTokens = 24;
         options.topK = 0;
         options.eosTokenId = tokenizer.eosId();
-        const auto generation = model::Generator(*model).generate(prefix, tokenizer.encode(prompt), options);
+        const auto generation =
+            model::Generator(*model).generate(prefix, tokenizer.encode(prompt), options);
         std::vector<int> ids;
         for (const auto& token : generation.tokens)
             ids.push_back(token.id);
@@ -89,7 +91,8 @@ BenchmarkReport benchmarkDemoQuality(const DemoQualityParams& params, const Prog
         const std::string task = world::taskKindName(sample.kind);
         if (sample.misconception || scores[task].second >= target)
             continue;
-        const torch::Tensor prefix = sample.hasImage ? runner.prefix(sample.image) : torch::Tensor();
+        const torch::Tensor prefix =
+            sample.hasImage ? runner.prefix(sample.image) : torch::Tensor();
         double value = 0.0;
         if (sample.kind == world::TaskKind::Caption)
             value = runner.tokenAccuracy(prefix, sample.prompt, sample.trueAnswer);
@@ -106,7 +109,8 @@ BenchmarkReport benchmarkDemoQuality(const DemoQualityParams& params, const Prog
     for (const auto& [task, s] : scores)
         if (s.second > 0) {
             const bool caption = task.rfind("caption", 0) == 0;
-            report.numbers[task + (caption ? "_token_accuracy" : "_exact_match")] = 100.0 * s.first / s.second;
+            report.numbers[task + (caption ? "_token_accuracy" : "_exact_match")] =
+                100.0 * s.first / s.second;
             report.numbers[task + "_n"] = s.second;
         }
 
@@ -126,7 +130,8 @@ BenchmarkReport benchmarkDemoQuality(const DemoQualityParams& params, const Prog
             reliability += runner.tokenAccuracy(prefix, prompt, r.alt);
             pred += runner.answer(prefix, prompt) == r.pred ? 1.0 : 0.0;
             const auto localPrefix = runner.prefix(decoder.decodeFile(r.mLocPath));
-            locality += runner.answer(localPrefix, "Question: " + r.mLocQ + " Short answer:") == r.mLocA;
+            locality +=
+                runner.answer(localPrefix, "Question: " + r.mLocQ + " Short answer:") == r.mLocA;
             progress.report(0.7 + 0.3 * double(i + 1) / double(loaded.records.size()));
         }
         const double n = double(std::max<size_t>(1, loaded.records.size()));

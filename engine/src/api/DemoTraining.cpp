@@ -7,11 +7,11 @@
 #include <unike/DemoTraining.h>
 #include <unike/Error.h>
 
-#include <filesystem>
-#include <fstream>
-
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <fstream>
 
 namespace unike {
 namespace fs = std::filesystem;
@@ -120,7 +120,8 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     tokenizer.save(params.outDir);
     vision::ImageProcessorConfig processor;
     processor.height = processor.width = params.imageSize;
-    std::ofstream(fs::path(params.outDir) / "preprocessor_config.json") << processor.toJson() << '\n';
+    std::ofstream(fs::path(params.outDir) / "preprocessor_config.json")
+        << processor.toJson() << '\n';
     world.save(fs::path(params.outDir) / "world.json");
 
     TrainDemoReport report;

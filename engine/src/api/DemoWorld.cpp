@@ -7,10 +7,10 @@
 #include <unike/Error.h>
 #include <unike/Resources.h>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <fstream>
-
-#include <nlohmann/json.hpp>
 
 namespace unike {
 namespace fs = std::filesystem;
@@ -49,7 +49,8 @@ int writeGallery(const std::string& outDir, const std::string& worldFile) {
     const auto images = world::galleryImages(world);
     for (const world::GalleryImage& image : images) {
         world::writePng(fs::path(outDir) / image.fileName, image.image);
-        index.push_back({{"file", image.fileName}, {"question", image.question}, {"answer", image.answer}});
+        index.push_back(
+            {{"file", image.fileName}, {"question", image.question}, {"answer", image.answer}});
     }
     std::ofstream(fs::path(outDir) / "gallery.json") << index.dump(2) << '\n';
     return int(images.size());

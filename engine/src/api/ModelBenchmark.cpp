@@ -9,12 +9,12 @@
 #include <unike/Resources.h>
 #include <unike/Runtime.h>
 
+#include <opencv2/imgcodecs.hpp>
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <chrono>
 #include <functional>
-
-#include <opencv2/imgcodecs.hpp>
-#include <sys/resource.h>
 
 namespace unike {
 namespace {
@@ -137,12 +137,16 @@ BenchmarkReport benchmarkModel(const ModelBenchmarkParams& params, const Progres
     many.maxNewTokens = params.decodeTokens;
     for (int i = 0; i < params.repeat; ++i) {
         progress.throwIfCancelled("the benchmark");
-        imageMs.push_back(millisecondsOf([&] { prefix = m->imagePrefix(pixelValues); }, options.device));
-        prefillMs.push_back(millisecondsOf([&] { generator.generate(prefix, prompt, once); }, options.device));
+        imageMs.push_back(
+            millisecondsOf([&] { prefix = m->imagePrefix(pixelValues); }, options.device));
+        prefillMs.push_back(
+            millisecondsOf([&] { generator.generate(prefix, prompt, once); }, options.device));
         many.useCache = true;
-        cachedMs.push_back(millisecondsOf([&] { generator.generate(prefix, prompt, many); }, options.device));
+        cachedMs.push_back(
+            millisecondsOf([&] { generator.generate(prefix, prompt, many); }, options.device));
         many.useCache = false;
-        uncachedMs.push_back(millisecondsOf([&] { generator.generate(prefix, prompt, many); }, options.device));
+        uncachedMs.push_back(
+            millisecondsOf([&] { generator.generate(prefix, prompt, many); }, options.device));
         progress.report(0.2 + 0.8 * double(i + 1) / params.repeat);
     }
     const double prefill = median(prefillMs);

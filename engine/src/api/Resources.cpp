@@ -26,7 +26,7 @@ std::vector<fs::path> candidates() {
     if (!error) {
         const fs::path bin = exe.parent_path();
         out.push_back(bin / ".." / "share" / "unike-studio"); // installed prefix
-        out.push_back(bin / ".." / ".." / "resources");        // build/bin in a checkout
+        out.push_back(bin / ".." / ".." / "resources");       // build/bin in a checkout
     }
     if (*UNIKE_INSTALL_RESOURCES)
         out.emplace_back(UNIKE_INSTALL_RESOURCES);

@@ -26,8 +26,12 @@ std::string Tokenizer::decode(const std::vector<int>& ids, bool skipSpecialToken
     return impl_->tokenizer.decode(ids, skipSpecialTokens);
 }
 
-std::string Tokenizer::tokenText(int id) const { return impl_->tokenizer.tokenDisplay(id); }
+std::string Tokenizer::tokenText(int id) const {
+    return impl_->tokenizer.tokenDisplay(id);
+}
 
-size_t Tokenizer::vocabSize() const { return impl_->tokenizer.vocabSize(); }
+size_t Tokenizer::vocabSize() const {
+    return impl_->tokenizer.vocabSize();
+}
 
 } // namespace unike

@@ -5,10 +5,10 @@
 #include <unike/Error.h>
 #include <unike/Resources.h>
 
+#include <spdlog/spdlog.h>
+
 #include <chrono>
 #include <filesystem>
-
-#include <spdlog/spdlog.h>
 
 namespace unike {
 namespace fs = std::filesystem;
@@ -33,10 +33,10 @@ vision::RgbImage Workbench::Impl::decode(const ImageInput& image) const {
 torch::Tensor Workbench::Impl::pixelValues(const ImageInput& image) const {
     const LoadedModel& m = require();
     const vision::PixelTensor pixels = m.preprocessor.preprocess(decode(image)).pixels;
-    auto tensor = torch::from_blob(const_cast<float*>(pixels.data.data()),
-                                   {1, pixels.channels, pixels.height, pixels.width},
-                                   torch::kFloat32)
-                      .clone();
+    auto tensor =
+        torch::from_blob(const_cast<float*>(pixels.data.data()),
+                         {1, pixels.channels, pixels.height, pixels.width}, torch::kFloat32)
+            .clone();
     return tensor.to(m.model->device(), m.model->dtype());
 }
 
@@ -48,20 +48,26 @@ ModelInfo Workbench::loadModel(const ModelLoadParams& params, const Progress& pr
     options.dtype = compute::parseDType(params.dtype, options.device);
 
     progress.report(0.0, "reading the tokenizer");
-    LoadedModel next{nullptr, text::BpeTokenizer::fromDirectory(folder),
-                     vision::ImagePreprocessor(), {}, nullptr, {}};
+    LoadedModel next{nullptr,
+                     text::BpeTokenizer::fromDirectory(folder),
+                     vision::ImagePreprocessor(),
+                     {},
+                     nullptr,
+                     {}};
     const fs::path processorFile = fs::path(folder) / "preprocessor_config.json";
     if (fs::exists(processorFile))
-        next.preprocessor = vision::ImagePreprocessor(vision::ImageProcessorConfig::fromFile(processorFile));
+        next.preprocessor =
+            vision::ImagePreprocessor(vision::ImageProcessorConfig::fromFile(processorFile));
     next.model = model::loadBlip2(folder, options, progress.subRange(0.05, 1.0));
     const io::Blip2Config& config = next.model->config();
     // The processor must produce what the vision tower expects.
     if (next.preprocessor.config().height != config.vision.imageSize ||
         next.preprocessor.config().width != config.vision.imageSize) {
         if (fs::exists(processorFile))
-            throw Error(ErrorKind::Model, "preprocessor_config.json in '" + folder +
-                                              "' resizes to a size the vision model does not take (" +
-                                              std::to_string(config.vision.imageSize) + ")");
+            throw Error(ErrorKind::Model,
+                        "preprocessor_config.json in '" + folder +
+                            "' resizes to a size the vision model does not take (" +
+                            std::to_string(config.vision.imageSize) + ")");
         vision::ImageProcessorConfig processor;
         processor.height = processor.width = int(config.vision.imageSize);
         next.preprocessor = vision::ImagePreprocessor(processor);
@@ -87,9 +93,13 @@ ModelInfo Workbench::loadModel(const ModelLoadParams& params, const Progress& pr
     return impl_->loaded->info;
 }
 
-bool Workbench::hasModel() const { return impl_->loaded.has_value(); }
+bool Workbench::hasModel() const {
+    return impl_->loaded.has_value();
+}
 
-const ModelInfo& Workbench::modelInfo() const { return impl_->require().info; }
+const ModelInfo& Workbench::modelInfo() const {
+    return impl_->require().info;
+}
 
 std::vector<int> Workbench::tokenize(const std::string& text, bool addSpecialTokens) const {
     return impl_->require().tokenizer.encode(text, addSpecialTokens);

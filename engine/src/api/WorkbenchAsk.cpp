@@ -16,7 +16,8 @@ TokenProbability describe(const model::GeneratedToken& token, const text::BpeTok
     out.text = tokenizer.tokenDisplay(token.id);
     out.probability = token.probability;
     for (const model::TokenChoice& choice : token.alternatives)
-        out.alternatives.push_back({choice.id, tokenizer.tokenDisplay(choice.id), choice.probability});
+        out.alternatives.push_back(
+            {choice.id, tokenizer.tokenDisplay(choice.id), choice.probability});
     return out;
 }
 
@@ -48,8 +49,8 @@ AskResult Workbench::ask(const AskParams& params, const Progress& progress) cons
     options.topK = g.topK;
     options.useCache = g.useCache;
     options.lengthPenalty = g.lengthPenalty;
-    options.eosTokenId = m.tokenizer.eosId() >= 0 ? m.tokenizer.eosId()
-                                                  : int(m.model->config().text.eosTokenId);
+    options.eosTokenId =
+        m.tokenizer.eosId() >= 0 ? m.tokenizer.eosId() : int(m.model->config().text.eosTokenId);
     const edit::EditedModel edited(*m.model, *m.edits, m.inference);
     const model::Generation generation =
         edited.generate(prefix, promptIds, options, progress.subRange(0.1, 0.9));
@@ -78,7 +79,8 @@ AskResult Workbench::ask(const AskParams& params, const Progress& progress) cons
         scored.logLikelihood = score.logLikelihood;
         result.score = std::move(scored);
     }
-    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     progress.report(1.0, "answered");
     return result;
 }

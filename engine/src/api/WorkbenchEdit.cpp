@@ -29,13 +29,14 @@ MethodSetup setupFor(const std::string& method) {
         return {{true, true, true}, [](edit::EditHyperParams&) {}};
     if (method == "ft" || method == "ike" || method == "intrinsic+ike")
         throw Error(ErrorKind::Unsupported,
-                    "the '" + method + "' editor is not available in this version yet; use "
-                                       "unike, tpatcher, latent-ike or intrinsic+latent-ike");
+                    "the '" + method +
+                        "' editor is not available in this version yet; use "
+                        "unike, tpatcher, latent-ike or intrinsic+latent-ike");
     throw Error(ErrorKind::InvalidInput, "unknown editing method '" + method + "'");
 }
 
 EditSummary summarise(const edit::EditPatch& patch) {
-    return {patch.id,     patch.name,  patch.method,        patch.prompt, patch.target,
+    return {patch.id,      patch.name,  patch.method,  patch.prompt,         patch.target,
             patch.enabled, patch.steps, patch.seconds, patch.hyperParamsJson};
 }
 
@@ -52,9 +53,11 @@ EditSummary Workbench::applyEdit(const EditParams& params, const Progress& progr
     const std::string question = trimmedText(params.question);
     const std::string target = trimmedText(params.target);
     if (question.empty())
-        throw Error(ErrorKind::InvalidInput, "the edit's question is empty; type the question to correct");
+        throw Error(ErrorKind::InvalidInput,
+                    "the edit's question is empty; type the question to correct");
     if (target.empty())
-        throw Error(ErrorKind::InvalidInput, "the edit's target answer is empty; type the answer the model should give");
+        throw Error(ErrorKind::InvalidInput,
+                    "the edit's target answer is empty; type the answer the model should give");
     const MethodSetup setup = setupFor(params.method);
     edit::EditHyperParams hyper;
     setup.tune(hyper);
@@ -99,9 +102,13 @@ void Workbench::renameEdit(int id, const std::string& name) {
     throw Error(ErrorKind::InvalidInput, "there is no edit #" + std::to_string(id));
 }
 
-void Workbench::removeEdit(int id) { impl_->require().edits->remove(id); }
+void Workbench::removeEdit(int id) {
+    impl_->require().edits->remove(id);
+}
 
-void Workbench::removeAllEdits() { impl_->require().edits->clear(); }
+void Workbench::removeAllEdits() {
+    impl_->require().edits->clear();
+}
 
 std::vector<EditSummary> Workbench::edits() const {
     std::vector<EditSummary> out;

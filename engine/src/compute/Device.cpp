@@ -19,8 +19,8 @@ torch::Device parseDevice(const std::string& name) {
         try {
             return torch::Device(name);
         } catch (const std::exception&) {
-            throw Error(ErrorKind::InvalidInput, "cannot parse device '" + name +
-                                                     "'; use cpu, cuda, cuda:N or auto");
+            throw Error(ErrorKind::InvalidInput,
+                        "cannot parse device '" + name + "'; use cpu, cuda, cuda:N or auto");
         }
     }
     throw Error(ErrorKind::InvalidInput,
@@ -46,7 +46,9 @@ torch::ScalarType parseDType(const std::string& name, const torch::Device& devic
     return dtype;
 }
 
-std::string deviceName(const torch::Device& device) { return device.str(); }
+std::string deviceName(const torch::Device& device) {
+    return device.str();
+}
 
 std::string dtypeName(torch::ScalarType dtype) {
     switch (dtype) {

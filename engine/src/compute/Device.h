@@ -2,9 +2,9 @@
 // Device and dtype choice for the model: CPU or CUDA, float32 or (on CUDA)
 // float16/bfloat16. Torch types stay inside the engine.
 
-#include <string>
-
 #include <torch/torch.h>
+
+#include <string>
 
 namespace unike::compute {
 

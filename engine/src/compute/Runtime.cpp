@@ -1,9 +1,9 @@
 #include <unike/Runtime.h>
 
-#include <thread>
-
 #include <spdlog/spdlog.h>
 #include <torch/torch.h>
+
+#include <thread>
 
 namespace unike {
 

@@ -1,14 +1,14 @@
 #include <unike/Error.h>
 #include <unike/Logging.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <mutex>
-
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
 
 namespace unike {
 namespace {
@@ -93,8 +93,8 @@ std::string installLogging(const LoggingOptions& options) {
     std::string fileProblem;
     if (options.toFile) {
         namespace fs = std::filesystem;
-        const fs::path dir =
-            options.logDirectory.empty() ? fs::path(defaultLogDirectory()) : fs::path(options.logDirectory);
+        const fs::path dir = options.logDirectory.empty() ? fs::path(defaultLogDirectory())
+                                                          : fs::path(options.logDirectory);
         try {
             fs::create_directories(dir);
             const fs::path file = dir / (options.appName + ".log");

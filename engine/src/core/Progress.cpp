@@ -60,15 +60,21 @@ void Progress::reportScalars(long step, std::vector<std::pair<std::string, doubl
     dispatch(std::move(event));
 }
 
-void Progress::cancel() noexcept { shared_->cancelled.store(true); }
+void Progress::cancel() noexcept {
+    shared_->cancelled.store(true);
+}
 
-bool Progress::isCancelled() const noexcept { return shared_->cancelled.load(); }
+bool Progress::isCancelled() const noexcept {
+    return shared_->cancelled.load();
+}
 
 void Progress::throwIfCancelled(const std::string& what) const {
     if (isCancelled())
         throw Error::cancelled(what);
 }
 
-double Progress::lastFraction() const noexcept { return shared_->lastFraction.load(); }
+double Progress::lastFraction() const noexcept {
+    return shared_->lastFraction.load();
+}
 
 } // namespace unike

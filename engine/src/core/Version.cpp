@@ -6,6 +6,8 @@
 
 namespace unike {
 
-const char* versionString() noexcept { return UNIKE_VERSION; }
+const char* versionString() noexcept {
+    return UNIKE_VERSION;
+}
 
 } // namespace unike

@@ -2,10 +2,10 @@
 
 #include <unike/Error.h>
 
+#include <nlohmann/json.hpp>
+
 #include <functional>
 #include <map>
-
-#include <nlohmann/json.hpp>
 
 namespace unike::edit {
 namespace {
@@ -72,9 +72,9 @@ void applyOne(EditHyperParams& params, const std::string& key, const nlohmann::j
     try {
         it->second(params, value);
     } catch (const nlohmann::json::exception&) {
-        throw Error(ErrorKind::InvalidInput,
-                    where + ": hyperparameter '" + key + "' has a value of the wrong type (" +
-                        value.dump() + ")");
+        throw Error(ErrorKind::InvalidInput, where + ": hyperparameter '" + key +
+                                                 "' has a value of the wrong type (" +
+                                                 value.dump() + ")");
     }
 }
 

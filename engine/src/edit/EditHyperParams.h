@@ -28,10 +28,10 @@ struct EditHyperParams {
     double lambdaMemory = 0.0; // T-Patcher's memory loss (5 in the paper's setting)
     double memoryMargin1 = 3.0;
     double memoryMargin2 = -3.0;
-    bool stopAtAccuracy = true; // stop once every target token is the argmax...
-    double stopLoss = 0.5;      // ...and the target's mean NLL is below this
-    bool gateNeurons = true;    // multiply an edit's neurons by its own gate [decision]
-    double gateThreshold = 0.9; // t
+    bool stopAtAccuracy = true;    // stop once every target token is the argmax...
+    double stopLoss = 0.5;         // ...and the target's mean NLL is below this
+    bool gateNeurons = true;       // multiply an edit's neurons by its own gate [decision]
+    double gateThreshold = 0.9;    // t
     double gateTemperature = 0.02; // T
     bool trainOnRephrasings = false;
 

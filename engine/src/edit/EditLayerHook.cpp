@@ -32,7 +32,8 @@ torch::Tensor EditLayerHook::gate(const EditPatch& patch) const {
     auto key = patch.keys.find(setup_.layer);
     if (!patch.gated || key == patch.keys.end())
         return torch::ones({rows}, setup_.query.options());
-    const auto similarity = cosine(setup_.query, key->second.to(setup_.query.scalar_type()).view({1, -1}));
+    const auto similarity =
+        cosine(setup_.query, key->second.to(setup_.query.scalar_type()).view({1, -1}));
     return torch::sigmoid((similarity - setup_.params->gateThreshold) /
                           setup_.params->gateTemperature);
 }
@@ -99,8 +100,9 @@ torch::Tensor EditLayerHook::knowledgeWeight(const torch::Tensor& attentionInput
             alpha = torch::full({rows, 1, 1}, lastAlpha_, attentionInput.options());
             break;
         }
-        auto index = setup_.queryPositions.to(torch::kLong).view({-1, 1, 1}).expand(
-            {rows, 1, attentionInput.size(2)});
+        auto index = setup_.queryPositions.to(torch::kLong)
+                         .view({-1, 1, 1})
+                         .expand({rows, 1, attentionInput.size(2)});
         auto hIn = attentionInput.gather(1, index).squeeze(1);
         auto hKnow = attentionKnowledge.gather(1, index).squeeze(1);
         if (setup_.semanticEncoder)

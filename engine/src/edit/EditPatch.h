@@ -2,11 +2,11 @@
 // Everything one edit adds to the model, owned by that edit, so any single edit
 // can be switched off, on, or removed without touching the others (METHOD.md §7).
 
+#include <torch/torch.h>
+
 #include <map>
 #include <string>
 #include <vector>
-
-#include <torch/torch.h>
 
 namespace unike::edit {
 

@@ -2,10 +2,10 @@
 // One edit as the editors see it: the image prefix, the prompt and the target,
 // already tokenized (prompt with BOS; target as " " + target, no BOS).
 
+#include <torch/torch.h>
+
 #include <string>
 #include <vector>
-
-#include <torch/torch.h>
 
 namespace unike::edit {
 

@@ -38,8 +38,8 @@ const EditPatch* EditStack::find(int id) const {
 }
 
 void EditStack::setEnabled(int id, bool enabled) {
-    auto it = std::find_if(patches_.begin(), patches_.end(),
-                           [id](const auto& p) { return p->id == id; });
+    auto it =
+        std::find_if(patches_.begin(), patches_.end(), [id](const auto& p) { return p->id == id; });
     if (it == patches_.end())
         throw Error(ErrorKind::InvalidInput, "there is no edit #" + std::to_string(id));
     (*it)->enabled = enabled;
@@ -47,8 +47,8 @@ void EditStack::setEnabled(int id, bool enabled) {
 }
 
 void EditStack::remove(int id) {
-    auto it = std::find_if(patches_.begin(), patches_.end(),
-                           [id](const auto& p) { return p->id == id; });
+    auto it =
+        std::find_if(patches_.begin(), patches_.end(), [id](const auto& p) { return p->id == id; });
     if (it == patches_.end())
         throw Error(ErrorKind::InvalidInput, "there is no edit #" + std::to_string(id));
     patches_.erase(it);
@@ -61,8 +61,8 @@ void EditStack::clear() {
 }
 
 int EditStack::liveCount() const {
-    return int(std::count_if(patches_.begin(), patches_.end(),
-                             [](const auto& p) { return p->enabled; }));
+    return int(
+        std::count_if(patches_.begin(), patches_.end(), [](const auto& p) { return p->enabled; }));
 }
 
 void EditStack::applyWeightDeltas() {

@@ -18,7 +18,8 @@ struct EditQueries {
 
 class EditedModel {
 public:
-    EditedModel(const model::Blip2Model& model, const EditStack& stack, const EditHyperParams& params)
+    EditedModel(const model::Blip2Model& model, const EditStack& stack,
+                const EditHyperParams& params)
         : model_(model)
         , stack_(stack)
         , params_(params) {}

@@ -62,7 +62,8 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
                         (1.0 + 0.01 * torch::randn({1, params_.neuronsPerEdit})))
                            .requires_grad_(true);
         neurons.bias = torch::zeros({params_.neuronsPerEdit}).requires_grad_(true);
-        neurons.values = (torch::randn({params_.neuronsPerEdit, width}) * 1e-3).requires_grad_(true);
+        neurons.values =
+            (torch::randn({params_.neuronsPerEdit, width}) * 1e-3).requires_grad_(true);
         trainable.insert(trainable.end(), {neurons.keys, neurons.bias, neurons.values});
         patch->neurons[layer] = neurons;
     }
@@ -99,14 +100,16 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
             for (auto& [layer, n] : patch->neurons) {
                 auto ffnInput = pre.ffnInputs[size_t(layer)].select(1, queryPosition).view({1, -1});
                 auto preActivation = torch::matmul(ffnInput, n.keys) + n.bias; // (1, n)
-                activationLoss = activationLoss + torch::relu(params_.activationMargin - preActivation).mean();
+                activationLoss =
+                    activationLoss + torch::relu(params_.activationMargin - preActivation).mean();
                 auto memory = memory_.find(layer);
                 if (params_.lambdaMemory > 0 && memory != memory_.end()) {
-                    auto memoryActivation = torch::matmul(memory->second, n.keys) + n.bias; // (M, n)
+                    auto memoryActivation =
+                        torch::matmul(memory->second, n.keys) + n.bias; // (M, n)
                     memoryLoss = memoryLoss +
                                  torch::relu(memoryActivation - params_.memoryMargin2).mean() +
-                                 torch::relu(memoryActivation - (preActivation.detach().min() -
-                                                                 params_.memoryMargin1))
+                                 torch::relu(memoryActivation -
+                                             (preActivation.detach().min() - params_.memoryMargin1))
                                      .mean();
                 }
             }
@@ -121,7 +124,8 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
                                    double(step) / params_.maxSteps);
             // Stop once every target token is the argmax with a margin, so the edit
             // survives the small numeric differences of other input lengths.
-            if (params_.stopAtAccuracy && accuracy >= 1.0 && editLoss.item<double>() < params_.stopLoss)
+            if (params_.stopAtAccuracy && accuracy >= 1.0 &&
+                editLoss.item<double>() < params_.stopLoss)
                 break;
             optimizer.zero_grad();
             loss.backward();

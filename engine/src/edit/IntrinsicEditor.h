@@ -14,9 +14,9 @@
 namespace unike::edit {
 
 struct IntrinsicOptions {
-    bool neurons = true;   // intrinsic knowledge (new neurons)
+    bool neurons = true;    // intrinsic knowledge (new neurons)
     bool knowledge = false; // the edit's own (h_sem, h_pos) bank entry
-    bool zeta = false;     // learn W_zeta for the zeta direction
+    bool zeta = false;      // learn W_zeta for the zeta direction
 };
 
 class IntrinsicEditor {

@@ -17,8 +17,12 @@ torch::Tensor retrieve(const KnowledgeBank& bank, const torch::Tensor& extraKeys
         return {};
     auto keys = torch::cat(keyParts, 0);
     auto values = torch::cat(valueParts, 0);
-    auto similarity = torch::matmul(torch::nn::functional::normalize(queries, torch::nn::functional::NormalizeFuncOptions().dim(-1)),
-                                    torch::nn::functional::normalize(keys, torch::nn::functional::NormalizeFuncOptions().dim(-1)).t());
+    auto similarity =
+        torch::matmul(torch::nn::functional::normalize(
+                          queries, torch::nn::functional::NormalizeFuncOptions().dim(-1)),
+                      torch::nn::functional::normalize(
+                          keys, torch::nn::functional::NormalizeFuncOptions().dim(-1))
+                          .t());
     const int64_t k = std::min<int64_t>(topK, keys.size(0));
     auto index = std::get<1>(similarity.topk(k, -1)); // (B, k)
     return values.index_select(0, index.reshape({-1})).view({queries.size(0), k, values.size(1)});

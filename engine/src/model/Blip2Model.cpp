@@ -13,8 +13,7 @@ Blip2Model::Blip2Model(const io::Blip2Config& config, double initStd)
     decoder_ = OptDecoder(config.text, store_, initStd);
 }
 
-std::shared_ptr<Blip2Model> Blip2Model::createRandom(const io::Blip2Config& config,
-                                                     uint64_t seed) {
+std::shared_ptr<Blip2Model> Blip2Model::createRandom(const io::Blip2Config& config, uint64_t seed) {
     torch::NoGradGuard noGrad;
     torch::manual_seed(seed);
     return std::shared_ptr<Blip2Model>(new Blip2Model(config, config.initializerRange));
@@ -25,7 +24,9 @@ std::shared_ptr<Blip2Model> Blip2Model::createEmpty(const io::Blip2Config& confi
     return std::shared_ptr<Blip2Model>(new Blip2Model(config, kUninitialised));
 }
 
-torch::Device Blip2Model::device() const { return store_.all().begin()->second.device(); }
+torch::Device Blip2Model::device() const {
+    return store_.all().begin()->second.device();
+}
 
 torch::ScalarType Blip2Model::dtype() const {
     return store_.all().begin()->second.scalar_type();
@@ -41,8 +42,8 @@ DecoderInput Blip2Model::prepare(const torch::Tensor& imagePrefix, const torch::
                                  const torch::Tensor& rowHasImage) const {
     DecoderInput out;
     auto ids = inputIds.to(device(), torch::kLong);
-    auto mask = attentionMask.defined() ? attentionMask.to(device(), torch::kLong)
-                                        : torch::ones_like(ids);
+    auto mask =
+        attentionMask.defined() ? attentionMask.to(device(), torch::kLong) : torch::ones_like(ids);
     if (mask.sizes() != ids.sizes())
         throw Error(ErrorKind::InvalidInput, "attention_mask must have the shape of input_ids");
     auto embeds = decoder_.embedTokens(ids);
@@ -59,9 +60,9 @@ DecoderInput Blip2Model::prepare(const torch::Tensor& imagePrefix, const torch::
     if (config_.imageTokenIndex && (ids == *config_.imageTokenIndex).any().item<bool>()) {
         auto placeholder = (ids == *config_.imageTokenIndex);
         if (placeholder.sum(1).ne(prefix.size(1)).any().item<bool>())
-            throw Error(ErrorKind::InvalidInput,
-                        "each row of input_ids must hold exactly " +
-                            std::to_string(prefix.size(1)) + " image placeholder tokens");
+            throw Error(ErrorKind::InvalidInput, "each row of input_ids must hold exactly " +
+                                                     std::to_string(prefix.size(1)) +
+                                                     " image placeholder tokens");
         embeds = embeds.masked_scatter(placeholder.unsqueeze(-1).expand_as(embeds), prefix);
         out.inputsEmbeds = embeds;
         out.attentionMask = mask;

@@ -8,10 +8,10 @@
 // edit attaches or detaches without copying any weight. With no hook attached the
 // layer runs exactly the plain computation (bitwise-equal outputs).
 
+#include <torch/torch.h>
+
 #include <map>
 #include <vector>
-
-#include <torch/torch.h>
 
 namespace unike::model {
 

@@ -41,7 +41,8 @@ torch::Tensor Generator::nextLogits(const torch::Tensor& imagePrefix, const torc
         mask = torch::cat({mask, torch::ones({ids.size(0), 1}, mask.options())}, 1);
         hidden = decoder.inputHidden(decoder.embedTokens(last), mask, past);
     } else {
-        auto prefix = imagePrefix.defined() ? imagePrefix.expand({ids.size(0), -1, -1}) : imagePrefix;
+        auto prefix =
+            imagePrefix.defined() ? imagePrefix.expand({ids.size(0), -1, -1}) : imagePrefix;
         DecoderInput input = model_.prepare(prefix, ids, torch::Tensor());
         mask = input.attentionMask;
         hidden = decoder.inputHidden(input.inputsEmbeds, mask, 0);
@@ -119,7 +120,9 @@ Generation Generator::beam(const torch::Tensor& imagePrefix, const std::vector<i
         std::vector<double> base;
         for (const Hypothesis& h : running)
             base.push_back(h.logProb);
-        auto total = logProbs + torch::tensor(base, torch::kDouble).to(logProbs.device(), torch::kFloat32).unsqueeze(1);
+        auto total =
+            logProbs +
+            torch::tensor(base, torch::kDouble).to(logProbs.device(), torch::kFloat32).unsqueeze(1);
         auto top = total.view({-1}).topk(std::min<int64_t>(2 * beams, total.numel()));
         auto topScores = std::get<0>(top).to(torch::kCPU, torch::kDouble);
         auto topIndices = std::get<1>(top).to(torch::kCPU);
@@ -177,7 +180,8 @@ Generation Generator::beam(const torch::Tensor& imagePrefix, const std::vector<i
     out.stoppedAtEos = best.eos;
     out.logProbability = best.logProb;
     if (!best.tokens.empty()) {
-        AnswerScore scored = score(imagePrefix, promptIds, best.tokens, options.topK, options.hooks);
+        AnswerScore scored =
+            score(imagePrefix, promptIds, best.tokens, options.topK, options.hooks);
         out.tokens = std::move(scored.tokens);
     }
     return out;

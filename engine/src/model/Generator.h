@@ -12,8 +12,8 @@ namespace unike::model {
 
 struct GenerationOptions {
     int maxNewTokens = 16;
-    int numBeams = 1;       // 1: greedy
-    int topK = 5;           // alternatives reported per generated token
+    int numBeams = 1; // 1: greedy
+    int topK = 5;     // alternatives reported per generated token
     bool useCache = true;
     double lengthPenalty = 1.0; // beam score = sum log p / length^penalty
     int eosTokenId = 2;

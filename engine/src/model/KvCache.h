@@ -2,9 +2,9 @@
 // Per-layer attention keys and values of the tokens seen so far, for incremental
 // decoding. Beam search reorders it by beam after each step.
 
-#include <vector>
-
 #include <torch/torch.h>
+
+#include <vector>
 
 namespace unike::model {
 

@@ -5,9 +5,9 @@
 
 #include "model/ParameterStore.h"
 
-#include <string>
-
 #include <torch/torch.h>
+
+#include <string>
 
 namespace unike::model {
 

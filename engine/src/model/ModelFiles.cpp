@@ -5,12 +5,12 @@
 
 #include <unike/Error.h>
 
+#include <spdlog/spdlog.h>
+
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
-
-#include <spdlog/spdlog.h>
 
 namespace unike::model {
 namespace fs = std::filesystem;
@@ -110,11 +110,13 @@ std::shared_ptr<Blip2Model> loadBlip2(const std::string& folder, const LoadOptio
         }
         if (!source.defined())
             throw Error(ErrorKind::Model, "the checkpoint in '" + folder + "' has no tensor '" +
-                                              name + "', which its config.json needs; the files "
+                                              name +
+                                              "', which its config.json needs; the files "
                                               "may be incomplete or from another model");
         if (source.sizes() != target.sizes())
             throw Error(ErrorKind::Model, "tensor '" + name + "' in '" + folder + "' has shape " +
-                                              shapeText(source.sizes()) + ", but config.json implies " +
+                                              shapeText(source.sizes()) +
+                                              ", but config.json implies " +
                                               shapeText(target.sizes()));
         // set_data keeps the tensor every layer already holds.
         const_cast<torch::Tensor&>(target).set_data(source.to(options.device, options.dtype));

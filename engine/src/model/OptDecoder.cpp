@@ -18,8 +18,9 @@ OptDecoder::OptDecoder(const io::OptConfig& config, ParameterStore& store, doubl
     if (config.padTokenId >= 0 && config.padTokenId < config.vocabSize)
         tokens[config.padTokenId].zero_(); // as nn.Embedding(padding_idx=...)
     embedTokens_ = store.add(kRoot + "embed_tokens.weight", tokens);
-    embedPositions_ = store.add(kRoot + "embed_positions.weight",
-                                initTensor({config.maxPositionEmbeddings + kPositionOffset, d}, initStd));
+    embedPositions_ =
+        store.add(kRoot + "embed_positions.weight",
+                  initTensor({config.maxPositionEmbeddings + kPositionOffset, d}, initStd));
     if (proj != d) {
         projectOut_ = Linear::create(store, kRoot + "project_out", d, proj, false, initStd);
         projectIn_ = Linear::create(store, kRoot + "project_in", proj, d, false, initStd);
@@ -34,7 +35,8 @@ OptDecoder::OptDecoder(const io::OptConfig& config, ParameterStore& store, doubl
     if (config.tieWordEmbeddings)
         lmHead_ = embedTokens_;
     else
-        lmHead_ = store.add("language_model.lm_head.weight", initTensor({config.vocabSize, proj}, initStd));
+        lmHead_ = store.add("language_model.lm_head.weight",
+                            initTensor({config.vocabSize, proj}, initStd));
 }
 
 torch::Tensor OptDecoder::embedTokens(const torch::Tensor& inputIds) const {
@@ -58,10 +60,10 @@ torch::Tensor OptDecoder::inputHidden(const torch::Tensor& inputsEmbeds,
     auto positions = (torch::cumsum(mask, 1) * mask - 1).narrow(1, pastLength, length);
     const int64_t maxPosition = positions.numel() ? positions.max().item<int64_t>() : 0;
     if (maxPosition + kPositionOffset >= embedPositions_.size(0))
-        throw Error(ErrorKind::InvalidInput,
-                    "the input is " + std::to_string(maxPosition + 1) +
-                        " tokens long, past this model's limit of " +
-                        std::to_string(config_.maxPositionEmbeddings) + "; shorten the prompt");
+        throw Error(ErrorKind::InvalidInput, "the input is " + std::to_string(maxPosition + 1) +
+                                                 " tokens long, past this model's limit of " +
+                                                 std::to_string(config_.maxPositionEmbeddings) +
+                                                 "; shorten the prompt");
     auto embeds = projectIn_.weight.defined() ? projectIn_(inputsEmbeds) : inputsEmbeds;
     return embeds + torch::embedding(embedPositions_, positions + kPositionOffset);
 }
@@ -70,15 +72,16 @@ torch::Tensor OptDecoder::additiveMask(const torch::Tensor& attentionMask, int64
                                        int64_t pastLength, torch::ScalarType dtype) {
     const int64_t keyLength = attentionMask.size(1);
     auto device = attentionMask.device();
-    auto queryPositions =
-        torch::arange(pastLength, pastLength + queryLength, torch::dtype(torch::kLong).device(device));
+    auto queryPositions = torch::arange(pastLength, pastLength + queryLength,
+                                        torch::dtype(torch::kLong).device(device));
     auto keyPositions = torch::arange(keyLength, torch::dtype(torch::kLong).device(device));
-    auto causal = keyPositions.unsqueeze(0) <= queryPositions.unsqueeze(1); // (T, S)
+    auto causal = keyPositions.unsqueeze(0) <= queryPositions.unsqueeze(1);           // (T, S)
     auto allowed = causal.unsqueeze(0) & attentionMask.to(torch::kBool).unsqueeze(1); // (B, T, S)
     // The dtype's lowest value rather than -inf keeps fully masked rows finite.
-    const double lowest = dtype == torch::kFloat16    ? -65504.0
-                          : dtype == torch::kBFloat16 ? -3.38e38
-                                                      : double(std::numeric_limits<float>::lowest());
+    const double lowest = dtype == torch::kFloat16 ? -65504.0
+                          : dtype == torch::kBFloat16
+                              ? -3.38e38
+                              : double(std::numeric_limits<float>::lowest());
     auto mask = torch::zeros(allowed.sizes(), torch::dtype(dtype).device(device));
     mask.masked_fill_(allowed.logical_not(), lowest);
     return mask.unsqueeze(1);

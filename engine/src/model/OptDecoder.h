@@ -15,10 +15,10 @@ namespace unike::model {
 
 struct DecoderRun {
     const DecoderHooks* hooks = nullptr;
-    KvCache* cache = nullptr; // appended to when given
-    bool captureHidden = false;   // the hidden state entering each layer
+    KvCache* cache = nullptr;      // appended to when given
+    bool captureHidden = false;    // the hidden state entering each layer
     bool captureFfnInputs = false; // what enters each layer's fc1
-    int startLayer = 0;           // run layers [startLayer, end) on a given hidden state
+    int startLayer = 0;            // run layers [startLayer, end) on a given hidden state
     bool computeLogits = true;
 };
 
@@ -55,8 +55,8 @@ public:
 
 private:
     io::OptConfig config_;
-    torch::Tensor embedTokens_;    // (vocab, word_embed_proj_dim)
-    torch::Tensor embedPositions_; // (max_positions + 2, hidden)
+    torch::Tensor embedTokens_;     // (vocab, word_embed_proj_dim)
+    torch::Tensor embedPositions_;  // (max_positions + 2, hidden)
     Linear projectIn_, projectOut_; // undefined weights when not used
     std::vector<OptDecoderLayer> layers_;
     LayerNorm finalNorm_;

@@ -62,8 +62,8 @@ torch::Tensor OptDecoderLayer::knowledgeAttention(const torch::Tensor& q,
 torch::Tensor OptDecoderLayer::forward(const torch::Tensor& hidden,
                                        const torch::Tensor& additiveMask,
                                        const LayerHookContext& context,
-                                       const std::vector<DecoderLayerHook*>& hooks,
-                                       KvCache* cache, LayerCapture* capture) const {
+                                       const std::vector<DecoderLayerHook*>& hooks, KvCache* cache,
+                                       LayerCapture* capture) const {
     const bool preNorm = config_.doLayerNormBefore;
     auto residual = hidden;
     auto x = preNorm ? attentionNorm_(hidden) : hidden;

@@ -3,11 +3,11 @@
 // layers.0.fc1.weight"). Layers hold references (shared tensor storage), so the
 // store is the one owner, and saving or training iterates over it.
 
+#include <torch/torch.h>
+
 #include <map>
 #include <string>
 #include <vector>
-
-#include <torch/torch.h>
 
 namespace unike::model {
 

@@ -29,7 +29,8 @@ QFormer::QFormer(const io::QFormerConfig& config, int64_t numQueryTokens, Parame
         block.self = makeAttention(store, p + "attention", hidden, initStd);
         block.hasCross = i % config.crossAttentionFrequency == 0;
         if (block.hasCross)
-            block.cross = makeAttention(store, p + "crossattention", config.encoderHiddenSize, initStd);
+            block.cross =
+                makeAttention(store, p + "crossattention", config.encoderHiddenSize, initStd);
         block.intermediate = Linear::create(store, p + "intermediate_query.dense", hidden,
                                             config.intermediateSize, true, initStd);
         block.output = Linear::create(store, p + "output_query.dense", config.intermediateSize,

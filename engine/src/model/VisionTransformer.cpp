@@ -11,9 +11,11 @@ VisionTransformer::VisionTransformer(const io::VisionConfig& config, ParameterSt
     : config_(config) {
     checkActivation(config.hiddenAct, "vision_config.hidden_act");
     const int64_t hidden = config.hiddenSize;
-    const int64_t patches = (config.imageSize / config.patchSize) * (config.imageSize / config.patchSize);
+    const int64_t patches =
+        (config.imageSize / config.patchSize) * (config.imageSize / config.patchSize);
     const std::string root = "vision_model.";
-    classEmbedding_ = store.add(root + "embeddings.class_embedding", initTensor({1, 1, hidden}, initStd));
+    classEmbedding_ =
+        store.add(root + "embeddings.class_embedding", initTensor({1, 1, hidden}, initStd));
     patchWeight_ = store.add(root + "embeddings.patch_embedding.weight",
                              initTensor({hidden, 3, config.patchSize, config.patchSize}, initStd));
     patchBias_ = store.add(root + "embeddings.patch_embedding.bias", torch::zeros({hidden}));
@@ -23,13 +25,15 @@ VisionTransformer::VisionTransformer(const io::VisionConfig& config, ParameterSt
         const std::string p = root + "encoder.layers." + std::to_string(i) + ".";
         Block block;
         block.norm1 = LayerNorm::create(store, p + "layer_norm1", hidden, config.layerNormEps);
-        block.qkv = Linear::create(store, p + "self_attn.qkv", hidden, 3 * hidden, config.qkvBias,
-                                   initStd);
+        block.qkv =
+            Linear::create(store, p + "self_attn.qkv", hidden, 3 * hidden, config.qkvBias, initStd);
         block.projection =
             Linear::create(store, p + "self_attn.projection", hidden, hidden, true, initStd);
         block.norm2 = LayerNorm::create(store, p + "layer_norm2", hidden, config.layerNormEps);
-        block.fc1 = Linear::create(store, p + "mlp.fc1", hidden, config.intermediateSize, true, initStd);
-        block.fc2 = Linear::create(store, p + "mlp.fc2", config.intermediateSize, hidden, true, initStd);
+        block.fc1 =
+            Linear::create(store, p + "mlp.fc1", hidden, config.intermediateSize, true, initStd);
+        block.fc2 =
+            Linear::create(store, p + "mlp.fc2", config.intermediateSize, hidden, true, initStd);
         blocks_.push_back(std::move(block));
     }
     postLayerNorm_ = LayerNorm::create(store, root + "post_layernorm", hidden, config.layerNormEps);

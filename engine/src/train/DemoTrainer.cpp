@@ -4,10 +4,10 @@
 
 #include <unike/Error.h>
 
+#include <spdlog/spdlog.h>
+
 #include <chrono>
 #include <cmath>
-
-#include <spdlog/spdlog.h>
 
 namespace unike::train {
 namespace {
@@ -15,10 +15,12 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // Cross-entropy of the next-token predictions on labelled text positions.
-torch::Tensor languageLoss(const torch::Tensor& logits, int64_t prefix, const torch::Tensor& labels) {
+torch::Tensor languageLoss(const torch::Tensor& logits, int64_t prefix,
+                           const torch::Tensor& labels) {
     const int64_t length = labels.size(1);
     // Text token i is predicted at sequence position prefix + i - 1.
-    auto predicting = logits.narrow(1, prefix - 1 + (prefix == 0 ? 1 : 0), length - (prefix == 0 ? 1 : 0));
+    auto predicting =
+        logits.narrow(1, prefix - 1 + (prefix == 0 ? 1 : 0), length - (prefix == 0 ? 1 : 0));
     auto targets = prefix == 0 ? labels.narrow(1, 1, length - 1) : labels;
     return torch::nn::functional::cross_entropy(
         predicting.reshape({-1, predicting.size(-1)}), targets.reshape({-1}),
@@ -39,13 +41,15 @@ DemoTrainer::DemoTrainer(model::Blip2Model& model, const text::BpeTokenizer& tok
     preprocessor_ = vision::ImagePreprocessor(config);
 }
 
-std::map<std::string, double> DemoTrainer::evaluate(const std::vector<TrainingSample>& samples) const {
+std::map<std::string, double>
+DemoTrainer::evaluate(const std::vector<TrainingSample>& samples) const {
     torch::NoGradGuard noGrad;
     std::map<std::string, std::pair<int, int>> counts;
     const size_t chunk = 64;
     for (size_t start = 0; start < samples.size(); start += chunk) {
         std::vector<TrainingSample> part(samples.begin() + long(start),
-                                         samples.begin() + long(std::min(samples.size(), start + chunk)));
+                                         samples.begin() +
+                                             long(std::min(samples.size(), start + chunk)));
         TrainingBatch batch = buildBatch(part, tokenizer_, preprocessor_, imageSize_, 0);
         model::ForwardInput input;
         input.pixelValues = batch.pixelValues;
@@ -86,7 +90,8 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
     parameters.push_back(auxWeight);
     parameters.push_back(auxBias);
     torch::optim::AdamW optimizer(
-        parameters, torch::optim::AdamWOptions(options_.learningRate).weight_decay(options_.weightDecay));
+        parameters,
+        torch::optim::AdamWOptions(options_.learningRate).weight_decay(options_.weightDecay));
 
     TrainerLog log;
     const auto start = Clock::now();
@@ -113,7 +118,8 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
                 continue; // the vision warm-up sees images only
             samples.push_back(std::move(sample));
         }
-        TrainingBatch batch = buildBatch(samples, tokenizer_, preprocessor_, imageSize_, auxSizes.size());
+        TrainingBatch batch =
+            buildBatch(samples, tokenizer_, preprocessor_, imageSize_, auxSizes.size());
 
         auto prefix = model_.imagePrefix(batch.pixelValues);
         model::ForwardInput input;
@@ -131,9 +137,10 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
         for (size_t slot = 0; slot < auxSizes.size(); ++slot) {
             auto labels = batch.auxLabels.select(1, int64_t(slot));
             if (labels.ge(0).any().item<bool>() && ++usedSlots)
-                auxLoss = auxLoss + torch::nn::functional::cross_entropy(
-                                        auxLogits.narrow(1, offset, auxSizes[slot]), labels,
-                                        torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-1));
+                auxLoss = auxLoss +
+                          torch::nn::functional::cross_entropy(
+                              auxLogits.narrow(1, offset, auxSizes[slot]), labels,
+                              torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-1));
             offset += auxSizes[slot];
         }
         if (usedSlots > 0)
@@ -151,8 +158,10 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
         if (step % options_.logEvery == 0) {
             log.lossCurve.emplace_back(step, smoothed);
             progress.reportScalars(step,
-                                   {{"loss", value}, {"lm_loss", lmLoss.item<double>()},
-                                    {"aux_loss", auxLoss.item<double>()}, {"lr", lr}},
+                                   {{"loss", value},
+                                    {"lm_loss", lmLoss.item<double>()},
+                                    {"aux_loss", auxLoss.item<double>()},
+                                    {"lr", lr}},
                                    fraction);
             progress.report(fraction, "step " + std::to_string(step) + ", loss " +
                                           std::to_string(smoothed).substr(0, 6));

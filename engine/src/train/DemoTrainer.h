@@ -42,8 +42,8 @@ class DemoTrainer {
 public:
     using Options = TrainerOptions;
 
-    DemoTrainer(model::Blip2Model& model, const text::BpeTokenizer& tokenizer,
-                SampleSource& train, TrainerOptions options);
+    DemoTrainer(model::Blip2Model& model, const text::BpeTokenizer& tokenizer, SampleSource& train,
+                TrainerOptions options);
 
     // Runs until the budget ends; reports "loss", "lm_loss", "aux_loss" and "lr" scalars.
     // Cancel stops after the current step and keeps what was learned.

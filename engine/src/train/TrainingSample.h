@@ -13,10 +13,10 @@ namespace unike::train {
 struct TrainingSample {
     bool hasImage = false;
     vision::RgbImage image{0, 0};
-    std::string prompt; // exactly what the model sees before the answer
-    std::string answer; // trained as " " + answer + EOS
+    std::string prompt;         // exactly what the model sees before the answer
+    std::string answer;         // trained as " " + answer + EOS
     std::vector<int> auxLabels; // one class per slot, -1 for none
-    std::string group;  // for per-kind accuracy in the log ("perception_vqa", ...)
+    std::string group;          // for per-kind accuracy in the log ("perception_vqa", ...)
 };
 
 class SampleSource {
