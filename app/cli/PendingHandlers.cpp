@@ -15,20 +15,9 @@ namespace {
 
 } // namespace
 
-int handleEval(const ParsedArgs&, CommandContext&) {
-    notAvailable("eval");
-}
-int handlePrepare(const ParsedArgs&, CommandContext&) {
-    notAvailable("prepare");
-}
-int handleStates(const ParsedArgs&, CommandContext&) {
-    notAvailable("states");
-}
-int handleTsne(const ParsedArgs&, CommandContext&) {
-    notAvailable("tsne");
-}
-int handlePca(const ParsedArgs&, CommandContext&) {
-    notAvailable("pca");
-}
+int handlePrepare(const ParsedArgs&, CommandContext&) { notAvailable("prepare"); }
+int handleStates(const ParsedArgs&, CommandContext&) { notAvailable("states"); }
+int handleTsne(const ParsedArgs&, CommandContext&) { notAvailable("tsne"); }
+int handlePca(const ParsedArgs&, CommandContext&) { notAvailable("pca"); }
 
 } // namespace unike::cli

@@ -5,6 +5,7 @@
 // Not thread-safe: call it from one thread (the Studio's EngineWorker).
 
 #include <unike/EditTypes.h>
+#include <unike/EvalTypes.h>
 #include <unike/ModelTypes.h>
 #include <unike/Progress.h>
 
@@ -46,6 +47,10 @@ public:
     void removeEdit(int id);
     void removeAllEdits();
     std::vector<EditSummary> edits() const;
+
+    // Edits every case of an MMEdit-format benchmark under a protocol, on a stack of
+    // its own (the session's edits are not touched), and scores them.
+    EvalReport evaluate(const EvalParams& params, const Progress& progress = Progress()) const;
 
     std::vector<int> tokenize(const std::string& text, bool addSpecialTokens = true) const;
     std::string detokenize(const std::vector<int>& ids, bool skipSpecialTokens = false) const;

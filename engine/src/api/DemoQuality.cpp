@@ -100,6 +100,10 @@ BenchmarkReport benchmarkDemoQuality(const DemoQualityParams& params, const Prog
             value = runner.answer(prefix, sample.prompt) == sample.trueAnswer ? 1.0 : 0.0;
         scores[task].first += value;
         scores[task].second += 1;
+        if (sample.kind == world::TaskKind::PerceptionVqa) {
+            scores["perception_" + sample.questionType].first += value;
+            scores["perception_" + sample.questionType].second += 1;
+        }
         if (sample.heldOutTemplate) {
             scores[task + "_heldout_template"].first += value;
             scores[task + "_heldout_template"].second += 1;

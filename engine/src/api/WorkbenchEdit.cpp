@@ -1,3 +1,4 @@
+#include "api/EditMethods.h"
 #include "api/PromptText.h"
 #include "api/WorkbenchState.h"
 #include "edit/IntrinsicEditor.h"
@@ -9,44 +10,12 @@
 namespace unike {
 namespace {
 
-struct MethodSetup {
-    edit::IntrinsicOptions options;
-    void (*tune)(edit::EditHyperParams&);
-};
-
-// Each method as METHOD.md §8 defines it, on the one intrinsic/latent machinery.
-MethodSetup setupFor(const std::string& method) {
-    if (method == "tpatcher")
-        return {{true, false, false}, [](edit::EditHyperParams& p) { p.gateNeurons = false; }};
-    if (method == "latent-ike")
-        return {{false, true, false}, [](edit::EditHyperParams&) {}};
-    if (method == "intrinsic+latent-ike")
-        return {{true, true, false}, [](edit::EditHyperParams& p) {
-                    p.gateNeurons = false;
-                    p.alphaMode = edit::AlphaMode::Fixed;
-                }};
-    if (method == "unike")
-        return {{true, true, true}, [](edit::EditHyperParams&) {}};
-    if (method == "ft" || method == "ike" || method == "intrinsic+ike")
-        throw Error(ErrorKind::Unsupported,
-                    "the '" + method +
-                        "' editor is not available in this version yet; use "
-                        "unike, tpatcher, latent-ike or intrinsic+latent-ike");
-    throw Error(ErrorKind::InvalidInput, "unknown editing method '" + method + "'");
-}
-
 EditSummary summarise(const edit::EditPatch& patch) {
     return {patch.id,      patch.name,  patch.method,  patch.prompt,         patch.target,
             patch.enabled, patch.steps, patch.seconds, patch.hyperParamsJson};
 }
 
 } // namespace
-
-const std::vector<std::string>& editMethods() {
-    static const std::vector<std::string> methods = {
-        "unike", "tpatcher", "latent-ike", "intrinsic+latent-ike", "ft", "ike", "intrinsic+ike"};
-    return methods;
-}
 
 EditSummary Workbench::applyEdit(const EditParams& params, const Progress& progress) {
     LoadedModel& m = impl_->require();
@@ -58,13 +27,9 @@ EditSummary Workbench::applyEdit(const EditParams& params, const Progress& progr
     if (target.empty())
         throw Error(ErrorKind::InvalidInput,
                     "the edit's target answer is empty; type the answer the model should give");
-    const MethodSetup setup = setupFor(params.method);
-    edit::EditHyperParams hyper;
-    setup.tune(hyper);
-    if (!params.hyperParamsJson.empty())
-        hyper.applyJson(params.hyperParamsJson, "the hyperparameters");
-    for (const auto& [key, value] : params.overrides)
-        hyper.set(key, value);
+    const MethodSetup setup = methodSetup(params.method);
+    edit::EditHyperParams hyper =
+        methodHyperParams(params.method, params.hyperParamsJson, params.overrides);
     hyper.validate(m.model->decoder().layerCount());
 
     progress.report(0.0, "reading the image");

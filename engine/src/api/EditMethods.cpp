@@ -1,0 +1,48 @@
+#include "api/EditMethods.h"
+
+#include <unike/EditTypes.h>
+#include <unike/Error.h>
+
+namespace unike {
+
+MethodSetup methodSetup(const std::string& method) {
+    if (method == "tpatcher")
+        return {{true, false, false}, [](edit::EditHyperParams& p) { p.gateNeurons = false; }};
+    if (method == "latent-ike")
+        return {{false, true, false}, [](edit::EditHyperParams&) {}};
+    if (method == "intrinsic+latent-ike")
+        return {{true, true, false}, [](edit::EditHyperParams& p) {
+                    p.gateNeurons = false;
+                    p.alphaMode = edit::AlphaMode::Fixed;
+                }};
+    if (method == "unike")
+        return {{true, true, true}, [](edit::EditHyperParams&) {}};
+    if (method == "ft" || method == "ike" || method == "intrinsic+ike")
+        throw Error(ErrorKind::Unsupported,
+                    "the '" + method +
+                        "' editor is not available in this version yet; use unike, tpatcher, "
+                        "latent-ike or intrinsic+latent-ike");
+    std::string known;
+    for (const std::string& name : editMethods())
+        known += (known.empty() ? "" : ", ") + name;
+    throw Error(ErrorKind::InvalidInput, "unknown editing method '" + method + "'; use " + known);
+}
+
+edit::EditHyperParams methodHyperParams(const std::string& method, const std::string& json,
+                                        const std::vector<std::pair<std::string, std::string>>& overrides) {
+    edit::EditHyperParams params;
+    methodSetup(method).tune(params);
+    if (!json.empty())
+        params.applyJson(json, "the hyperparameters");
+    for (const auto& [key, value] : overrides)
+        params.set(key, value);
+    return params;
+}
+
+const std::vector<std::string>& editMethods() {
+    static const std::vector<std::string> methods = {
+        "unike", "tpatcher", "latent-ike", "intrinsic+latent-ike", "ft", "ike", "intrinsic+ike"};
+    return methods;
+}
+
+} // namespace unike

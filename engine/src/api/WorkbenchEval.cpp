@@ -1,0 +1,214 @@
+// `unike eval`: the MMEdit evaluation harness (METHOD.md §9).
+#include "api/EditMethods.h"
+#include "api/PromptText.h"
+#include "api/WorkbenchState.h"
+#include "data/EditProtocol.h"
+#include "data/MmeditDataset.h"
+#include "edit/EditedModel.h"
+#include "eval/EditMetrics.h"
+
+#include <unike/Error.h>
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+
+namespace unike {
+namespace {
+
+struct Case {
+    data::MmeditTask task;
+    const data::MmeditRecord* record;
+    size_t index;
+};
+
+// Everything one case needs, encoded once.
+struct PreparedCase {
+    torch::Tensor image, imageRephrase, localityImage;
+    std::vector<int> prompt, rephrase, target, loc, locAnswer, mLocPrompt, mLocAnswer;
+    torch::Tensor locBefore, mLocBefore; // unedited logits of the locality probes
+};
+
+int64_t prefixLength(const torch::Tensor& prefix) { return prefix.defined() ? prefix.size(1) : 0; }
+
+} // namespace
+
+EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progress) const {
+    const LoadedModel& m = impl_->require();
+    const bool none = params.method == "none";
+    edit::EditHyperParams hyper = none ? edit::EditHyperParams()
+                                       : methodHyperParams(params.method, params.hyperParamsJson,
+                                                           params.overrides);
+    hyper.validate(m.model->decoder().layerCount());
+    const MethodSetup setup = none ? MethodSetup{{false, false, false}, nullptr} : methodSetup(params.method);
+
+    // Load the cases.
+    EvalReport report;
+    std::vector<data::MmeditLoadResult> loaded;
+    auto load = [&](data::MmeditTask task) {
+        data::MmeditLoadOptions options;
+        options.task = task;
+        options.imageRoot = params.imageRoot;
+        options.rephraseImageRoot = params.rephraseImageRoot;
+        loaded.push_back(data::loadMmeditFile(data::findMmeditFile(params.dataFolder, task, "eval"), options));
+        for (const auto& problem : loaded.back().problems)
+            report.problems.push_back(loaded.back().path + ": record " + std::to_string(problem.index) +
+                                      ", " + problem.field + ": " + problem.reason);
+    };
+    std::vector<std::vector<Case>> chunks;
+    if (params.task == "cross") {
+        load(data::MmeditTask::Vqa);
+        load(data::MmeditTask::Caption);
+        size_t nVqa = loaded[0].records.size(), nCaption = loaded[1].records.size();
+        if (params.limit) {
+            nVqa = std::min(nVqa, params.limit / 2);
+            nCaption = std::min(nCaption, params.limit / 2);
+        }
+        for (const auto& chunk : data::crossTaskChunks(nVqa, nCaption, 10)) {
+            std::vector<Case> cases;
+            for (const auto& [task, index] : chunk) {
+                const auto& records = loaded[task == data::MmeditTask::Vqa ? 0 : 1].records;
+                cases.push_back({task, &records[index], index});
+            }
+            chunks.push_back(std::move(cases));
+        }
+    } else {
+        const data::MmeditTask task = data::parseMmeditTask(params.task);
+        load(task);
+        const size_t n = params.limit ? std::min(params.limit, loaded[0].records.size())
+                                      : loaded[0].records.size();
+        for (const auto& chunk : data::parseEditProtocol(params.protocol).chunks(n)) {
+            std::vector<Case> cases;
+            for (size_t index : chunk)
+                cases.push_back({task, &loaded[0].records[index], index});
+            chunks.push_back(std::move(cases));
+        }
+    }
+    size_t total = 0;
+    for (const auto& chunk : chunks)
+        total += chunk.size();
+    if (total == 0)
+        throw Error(ErrorKind::InvalidInput, "no usable edit cases in " + params.dataFolder);
+
+    edit::EditStack stack(*m.model);
+    const edit::EditedModel edited(*m.model, stack, hyper);
+    auto prefixOf = [&](const std::string& path) {
+        return m.model->imagePrefix(impl_->pixelValues(ImageInput{path, {}, {}}));
+    };
+    std::vector<double> seconds;
+    size_t done = 0;
+    torch::NoGradGuard noGrad;
+    for (const auto& chunk : chunks) {
+        std::vector<PreparedCase> prepared;
+        for (const Case& c : chunk) {
+            progress.throwIfCancelled("the evaluation");
+            const data::MmeditRecord& r = *c.record;
+            const PromptStyle style = c.task == data::MmeditTask::Vqa ? PromptStyle::Vqa : PromptStyle::Raw;
+            PreparedCase p;
+            p.image = prefixOf(r.imagePath);
+            p.imageRephrase = prefixOf(r.imageRephrasePath);
+            p.localityImage = prefixOf(r.mLocPath);
+            p.prompt = m.tokenizer.encode(promptFor(r.src, style));
+            p.rephrase = m.tokenizer.encode(promptFor(r.rephrase, style));
+            p.target = m.tokenizer.encode(" " + r.alt, false);
+            p.loc = m.tokenizer.encode(r.loc);
+            p.locAnswer = m.tokenizer.encode(" " + r.locAns, false);
+            p.mLocPrompt = m.tokenizer.encode(promptFor(r.mLocQ, PromptStyle::Vqa));
+            p.mLocAnswer = m.tokenizer.encode(" " + r.mLocA, false);
+            p.locBefore = edited.logits({}, p.loc, p.locAnswer);
+            p.mLocBefore = edited.logits(p.localityImage, p.mLocPrompt, p.mLocAnswer);
+            prepared.push_back(std::move(p));
+        }
+        // Apply the chunk's edits (one for one-step), then score all of them.
+        std::vector<std::shared_ptr<edit::EditPatch>> patches;
+        for (size_t i = 0; i < chunk.size() && !none; ++i) {
+            edit::EditRequest request{prepared[i].image, prepared[i].prompt, prepared[i].target,
+                                      chunk[i].record->src, chunk[i].record->alt};
+            edit::IntrinsicEditor editor(*m.model, stack, hyper, setup.options);
+            torch::AutoGradMode enable(true);
+            auto patch = editor.train(request, Progress());
+            stack.add(patch);
+            patches.push_back(patch);
+        }
+        for (size_t i = 0; i < chunk.size(); ++i) {
+            const PreparedCase& p = prepared[i];
+            const data::MmeditRecord& r = *chunk[i].record;
+            EvalCase result;
+            result.index = chunk[i].index;
+            result.task = data::mmeditTaskName(chunk[i].task);
+            result.src = r.src;
+            result.alt = r.alt;
+            auto accuracy = [&](const torch::Tensor& prefix, const std::vector<int>& prompt) {
+                return eval::tokenAccuracy(edited.logits(prefix, prompt, p.target),
+                                           prefixLength(prefix) + int64_t(prompt.size()), p.target);
+            };
+            result.reliability = accuracy(p.image, p.prompt);
+            result.tGenerality = accuracy(p.image, p.rephrase);
+            result.mGenerality = accuracy(p.imageRephrase, p.prompt);
+            const auto locAfter = edited.logits({}, p.loc, p.locAnswer);
+            result.tLocality = eval::argmaxAgreement(p.locBefore, locAfter, int64_t(p.loc.size()),
+                                                     int64_t(p.locAnswer.size()));
+            result.trainerTLocality = eval::argmaxAgreement(
+                p.locBefore, locAfter, 1, int64_t(p.loc.size() + p.locAnswer.size()) - 1);
+            const auto mLocAfter = edited.logits(p.localityImage, p.mLocPrompt, p.mLocAnswer);
+            const int64_t mStart = prefixLength(p.localityImage) + int64_t(p.mLocPrompt.size());
+            result.mLocality = eval::argmaxAgreement(p.mLocBefore, mLocAfter, mStart,
+                                                     int64_t(p.mLocAnswer.size()));
+            result.trainerMLocality = eval::topKAgreement(p.mLocBefore, mLocAfter, mStart,
+                                                          int64_t(p.mLocAnswer.size()), 10);
+            model::GenerationOptions options;
+            options.maxNewTokens = 24;
+            options.topK = 0;
+            options.eosTokenId = m.tokenizer.eosId();
+            std::vector<int> ids;
+            for (const auto& token : edited.generate(p.image, p.prompt, options).tokens)
+                ids.push_back(token.id);
+            result.generated = trimmedText(m.tokenizer.decode(ids, true));
+            result.generationMatch = result.generated == trimmedText(r.alt);
+            if (i < patches.size()) {
+                result.seconds = patches[i]->seconds;
+                result.steps = patches[i]->steps;
+                seconds.push_back(result.seconds);
+            }
+            report.cases.push_back(std::move(result));
+            progress.report(double(++done) / double(total), "case " + std::to_string(done) + " of " + std::to_string(total));
+        }
+        stack.clear(); // one-step resets after each edit; seq:K after each chunk
+    }
+
+    auto mean = [&](double EvalCase::*field) {
+        double sum = 0;
+        for (const EvalCase& c : report.cases)
+            sum += c.*field;
+        return 100.0 * sum / double(report.cases.size());
+    };
+    report.metrics["reliability"] = mean(&EvalCase::reliability);
+    report.metrics["t_generality"] = mean(&EvalCase::tGenerality);
+    report.metrics["m_generality"] = mean(&EvalCase::mGenerality);
+    report.metrics["t_locality"] = mean(&EvalCase::tLocality);
+    report.metrics["m_locality"] = mean(&EvalCase::mLocality);
+    report.metrics["trainer_t_locality"] = mean(&EvalCase::trainerTLocality);
+    report.metrics["trainer_m_locality"] = mean(&EvalCase::trainerMLocality);
+    double matches = 0;
+    for (const EvalCase& c : report.cases)
+        matches += c.generationMatch;
+    report.metrics["generation_exact_match"] = 100.0 * matches / double(report.cases.size());
+    report.metrics["edits"] = double(none ? 0 : report.cases.size());
+    report.metrics["five_metric_mean"] =
+        (report.metrics["reliability"] + report.metrics["t_generality"] + report.metrics["m_generality"] +
+         report.metrics["t_locality"] + report.metrics["m_locality"]) / 5.0;
+    if (!seconds.empty()) {
+        double sum = 0;
+        for (double s : seconds)
+            sum += s;
+        std::sort(seconds.begin(), seconds.end());
+        report.metrics["mean_seconds_per_edit"] = sum / double(seconds.size());
+        report.metrics["median_seconds_per_edit"] = seconds[seconds.size() / 2];
+    }
+    report.labels = {{"method", params.method}, {"task", params.task},
+                     {"protocol", params.task == "cross" ? "cross:10" : params.protocol},
+                     {"data", params.dataFolder}};
+    return report;
+}
+
+} // namespace unike
