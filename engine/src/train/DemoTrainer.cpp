@@ -81,14 +81,41 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
     for (int size : auxSizes)
         auxClasses += size;
     const int64_t prefixWidth = model_.config().text.wordEmbedProjDim;
-    // The auxiliary head lives only during training.
+    // The auxiliary heads live only during training. Besides one class per slot, an
+    // order-free presence head learns which shapes and colours are in the image: a
+    // cleaner signal than "the shape of object 1", which needs binding first.
     auto auxWeight = (torch::randn({auxClasses, prefixWidth}) * 0.02).requires_grad_(true);
     auto auxBias = torch::zeros({auxClasses}).requires_grad_(true);
+    const std::vector<std::string> auxNames = train_.auxLabelNames();
+    std::vector<std::pair<size_t, int64_t>> presenceSlots; // (slot, offset in the presence head)
+    int64_t presenceClasses = 0;
+    std::map<std::string, int64_t> presenceOffsets;
+    for (size_t slot = 0; slot < auxNames.size() && slot < auxSizes.size(); ++slot) {
+        for (const std::string kind : {"shape", "colour"}) {
+            const std::string& name = auxNames[slot];
+            if (name.size() < kind.size() ||
+                name.compare(name.size() - kind.size(), kind.size(), kind) != 0)
+                continue;
+            if (!presenceOffsets.count(kind)) {
+                presenceOffsets[kind] = presenceClasses;
+                presenceClasses += auxSizes[slot];
+            }
+            presenceSlots.emplace_back(slot, presenceOffsets[kind]);
+        }
+    }
+    auto presenceWeight =
+        (torch::randn({std::max<int64_t>(presenceClasses, 1), prefixWidth}) * 0.02)
+            .requires_grad_(true);
+    auto presenceBias = torch::zeros({std::max<int64_t>(presenceClasses, 1)}).requires_grad_(true);
 
     model_.parameters().setRequiresGrad(true);
     std::vector<torch::Tensor> parameters = model_.parameters().tensors();
     parameters.push_back(auxWeight);
     parameters.push_back(auxBias);
+    if (presenceClasses > 0) {
+        parameters.push_back(presenceWeight);
+        parameters.push_back(presenceBias);
+    }
     torch::optim::AdamW optimizer(
         parameters,
         torch::optim::AdamWOptions(options_.learningRate).weight_decay(options_.weightDecay));
@@ -111,6 +138,7 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
         for (auto& group : optimizer.param_groups())
             static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
 
+        train_.setTrainingFraction(fraction);
         std::vector<TrainingSample> samples;
         while (int(samples.size()) < options_.batchSize) {
             TrainingSample sample = train_.next();
@@ -145,6 +173,24 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
         }
         if (usedSlots > 0)
             auxLoss = auxLoss / double(usedSlots); // the mean over slots, not their sum
+        if (presenceClasses > 0) {
+            auto present = torch::zeros({batch.auxLabels.size(0), presenceClasses});
+            auto labels = batch.auxLabels;
+            for (const auto& [slot, offset] : presenceSlots) {
+                auto column = labels.select(1, int64_t(slot));
+                auto valid = column.ge(0);
+                auto index = (column.clamp_min(0) + offset).view({-1, 1});
+                present.scatter_add_(1, index, valid.to(torch::kFloat32).view({-1, 1}));
+            }
+            present = present.clamp_max(1.0);
+            auto hasImage = batch.rowHasImage.to(torch::kFloat32).view({-1, 1});
+            auto presenceLogits =
+                torch::nn::functional::linear(prefix.mean(1), presenceWeight, presenceBias);
+            auto perEntry = torch::binary_cross_entropy_with_logits(presenceLogits, present, {}, {},
+                                                                    at::Reduction::None);
+            auxLoss =
+                auxLoss + (perEntry * hasImage).sum() / (hasImage.sum() * presenceClasses + 1e-6);
+        }
         const double auxFactor = options_.auxWeight * (warmup ? 3.0 : 1.0);
         auto loss = lmLoss + auxFactor * auxLoss;
         optimizer.zero_grad();

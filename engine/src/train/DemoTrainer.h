@@ -24,7 +24,7 @@ struct TrainerOptions {
     double weightDecay = 0.01;
     int warmupSteps = 200;
     double auxWeight = 1.0;
-    double visionWarmupMinutes = 1.5; // image-heavy, aux-weighted batches first
+    double visionWarmupMinutes = 3.0; // image-heavy, aux-weighted batches first
     double gradClip = 1.0;
     int logEvery = 50;
     uint64_t seed = 1;

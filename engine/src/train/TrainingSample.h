@@ -25,6 +25,11 @@ public:
     virtual TrainingSample next() = 0;
     // The number of classes of each auxiliary slot.
     virtual std::vector<int> auxLabelSizes() const = 0;
+    // The slots' names; slots ending in "shape" or "colour" also train an
+    // order-free presence head (which shapes and colours are in the image).
+    virtual std::vector<std::string> auxLabelNames() const { return {}; }
+    // Where training is (0..1), for a curriculum.
+    virtual void setTrainingFraction(double fraction) {}
 };
 
 } // namespace unike::train

@@ -1,0 +1,79 @@
+// `evaluate` end to end on a small benchmark drawn from the demo model's world:
+// the unedited model is wrong on the edit cases, and UniKE fixes them while the
+// locality probes keep their answers.
+#include <unike/DemoWorld.h>
+#include <unike/Error.h>
+#include <unike/Workbench.h>
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace unike;
+
+class TestEvalHarness : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+    Workbench workbench_;
+
+private Q_SLOTS:
+    void initTestCase() {
+        MakeBenchParams bench;
+        bench.outDir = dir_.path().toStdString();
+        bench.vqaEval = 10;
+        bench.captionEval = 10;
+        bench.trainRecords = 20;
+        makeBenchmark(bench);
+        workbench_.loadModel({});
+    }
+
+    void unikeBeatsTheUneditedModel() {
+        EvalParams params;
+        params.dataFolder = dir_.path().toStdString();
+        params.limit = 6;
+        params.method = "none";
+        const EvalReport none = workbench_.evaluate(params);
+        QCOMPARE(none.cases.size(), size_t(6));
+        QCOMPARE(none.metrics.at("t_locality"), 100.0); // nothing changed
+        QCOMPARE(none.metrics.at("edits"), 0.0);
+        params.method = "unike";
+        const EvalReport unike = workbench_.evaluate(params);
+        QVERIFY2(unike.metrics.at("reliability") >= 90.0,
+                 qPrintable(QString::number(unike.metrics.at("reliability"))));
+        QVERIFY(unike.metrics.at("reliability") > none.metrics.at("reliability") + 30.0);
+        QVERIFY(unike.metrics.at("t_locality") >= 80.0);
+        QVERIFY(unike.metrics.at("median_seconds_per_edit") > 0.0);
+        QVERIFY(unike.casesCsv().find("index,task,src") == 0);
+        QVERIFY(workbench_.edits().empty()); // the session's stack is untouched
+    }
+
+    void sequentialAndCrossProtocolsRun() {
+        EvalParams params;
+        params.dataFolder = dir_.path().toStdString();
+        params.limit = 4;
+        params.protocol = "seq:2";
+        params.method = "unike";
+        QCOMPARE(workbench_.evaluate(params).cases.size(), size_t(4));
+        params.task = "cross";
+        params.limit = 4;
+        const EvalReport cross = workbench_.evaluate(params);
+        QCOMPARE(cross.cases.size(), size_t(4));
+        QCOMPARE(QString::fromStdString(cross.labels.at("protocol")), QString("cross:10"));
+    }
+
+    void badRequestsAreRefused() {
+        EvalParams params;
+        params.dataFolder = dir_.filePath("missing").toStdString();
+        QVERIFY_THROWS_EXCEPTION(unike::Error, workbench_.evaluate(params));
+        params.dataFolder = dir_.path().toStdString();
+        params.protocol = "seq:zero";
+        QVERIFY_THROWS_EXCEPTION(unike::Error, workbench_.evaluate(params));
+        params.protocol = "one-step";
+        params.method = "magic";
+        QVERIFY_THROWS_EXCEPTION(unike::Error, workbench_.evaluate(params));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEvalHarness)
+#include "TestEvalHarness.moc"
