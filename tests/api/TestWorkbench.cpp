@@ -151,6 +151,40 @@ private Q_SLOTS:
         QCOMPARE(workbench.ask(ask).score->tokenAccuracy, before);
     }
 
+    void fineTuningAndInContextEditsUndoToTheSameBits() {
+        Workbench workbench;
+        workbench.loadModel({folder_, "cpu", "auto"});
+        AskParams ask;
+        ask.image.path = image_;
+        ask.question = "how many squares are there?";
+        ask.scoreAnswer = "red";
+        const AskResult before = workbench.ask(ask);
+
+        EditParams edit;
+        edit.image.path = image_;
+        edit.question = ask.question;
+        edit.target = "red";
+        edit.method = "ft";
+        edit.overrides = {{"ft_steps", "200"}, {"ft_learning_rate", "0.01"}};
+        EditSummary ft;
+        try {
+            ft = workbench.applyEdit(edit);
+        } catch (const std::exception& e) {
+            QFAIL(e.what());
+        }
+        QVERIFY(workbench.ask(ask).score->logLikelihood > before.score->logLikelihood);
+        edit.method = "ike";
+        const EditSummary ike = workbench.applyEdit(edit);
+        QVERIFY(QString::fromStdString(workbench.ask(ask).prompt).startsWith("New Fact: "));
+        workbench.removeEdit(ike.id);
+        workbench.setEditEnabled(ft.id, false);
+        const AskResult off = workbench.ask(ask);
+        QCOMPARE(off.score->logLikelihood, before.score->logLikelihood); // bitwise: same double
+        QCOMPARE(off.prompt, before.prompt);
+        workbench.removeEdit(ft.id);
+        QCOMPARE(workbench.ask(ask).score->logLikelihood, before.score->logLikelihood);
+    }
+
     void previewShowsWhatTheModelSees() {
         Workbench workbench;
         workbench.loadModel({folder_, "cpu", "auto"});

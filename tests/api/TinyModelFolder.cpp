@@ -25,6 +25,7 @@ int writeTinyModelFolder(const std::string& folder, const std::string& imagePath
     auto config = tinyConfig(true);
     config.initializerRange = 0.2;
     config.text.vocabSize = int64_t(tokenizer.vocabSize());
+    config.text.maxPositionEmbeddings = 256; // room for in-context facts
     auto model = model::Blip2Model::createRandom(config, 99);
     model::saveBlip2(*model, folder);
 

@@ -17,19 +17,24 @@ MethodSetup methodSetup(const std::string& method) {
                 }};
     if (method == "unike")
         return {{true, true, true}, [](edit::EditHyperParams&) {}};
-    if (method == "ft" || method == "ike" || method == "intrinsic+ike")
-        throw Error(ErrorKind::Unsupported,
-                    "the '" + method +
-                        "' editor is not available in this version yet; use unike, tpatcher, "
-                        "latent-ike or intrinsic+latent-ike");
+    if (method == "ft")
+        return {{false, false, false}, [](edit::EditHyperParams&) {}, true, false};
+    if (method == "ike")
+        return {{false, false, false}, [](edit::EditHyperParams&) {}, false, true};
+    if (method == "intrinsic+ike")
+        return {{true, false, false},
+                [](edit::EditHyperParams& p) { p.gateNeurons = false; },
+                false,
+                true};
     std::string known;
     for (const std::string& name : editMethods())
         known += (known.empty() ? "" : ", ") + name;
     throw Error(ErrorKind::InvalidInput, "unknown editing method '" + method + "'; use " + known);
 }
 
-edit::EditHyperParams methodHyperParams(const std::string& method, const std::string& json,
-                                        const std::vector<std::pair<std::string, std::string>>& overrides) {
+edit::EditHyperParams
+methodHyperParams(const std::string& method, const std::string& json,
+                  const std::vector<std::pair<std::string, std::string>>& overrides) {
     edit::EditHyperParams params;
     methodSetup(method).tune(params);
     if (!json.empty())
@@ -37,6 +42,14 @@ edit::EditHyperParams methodHyperParams(const std::string& method, const std::st
     for (const auto& [key, value] : overrides)
         params.set(key, value);
     return params;
+}
+
+std::string inContextPrompt(const edit::EditStack& stack, const std::string& prompt) {
+    std::string facts;
+    for (const auto& patch : stack.patches())
+        if (patch->enabled && !patch->demonstration.empty())
+            facts += patch->demonstration;
+    return facts.empty() ? prompt : facts + "Prompt: " + prompt;
 }
 
 const std::vector<std::string>& editMethods() {

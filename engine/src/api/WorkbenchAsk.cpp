@@ -1,3 +1,4 @@
+#include "api/EditMethods.h"
 #include "api/PromptText.h"
 #include "api/WorkbenchState.h"
 #include "edit/EditedModel.h"
@@ -41,7 +42,7 @@ AskResult Workbench::ask(const AskParams& params, const Progress& progress) cons
     progress.throwIfCancelled("asking");
 
     AskResult result;
-    result.prompt = promptFor(question, params.style);
+    result.prompt = inContextPrompt(*m.edits, promptFor(question, params.style));
     const std::vector<int> promptIds = m.tokenizer.encode(result.prompt, true);
     model::GenerationOptions options;
     options.maxNewTokens = g.maxNewTokens;

@@ -1,6 +1,7 @@
 #include "api/EditMethods.h"
 #include "api/PromptText.h"
 #include "api/WorkbenchState.h"
+#include "edit/FineTuneEditor.h"
 #include "edit/IntrinsicEditor.h"
 
 #include <unike/Error.h>
@@ -44,8 +45,16 @@ EditSummary Workbench::applyEdit(const EditParams& params, const Progress& progr
     request.promptIds = m.tokenizer.encode(request.prompt, true);
     request.targetIds = m.tokenizer.encode(" " + target, false);
 
-    edit::IntrinsicEditor editor(*m.model, *m.edits, hyper, setup.options);
-    auto patch = editor.train(request, progress.subRange(0.05, 1.0));
+    std::shared_ptr<edit::EditPatch> patch;
+    if (setup.fineTune) {
+        edit::FineTuneEditor editor(*m.model, *m.edits, hyper);
+        patch = editor.train(request, progress.subRange(0.05, 1.0));
+    } else {
+        edit::IntrinsicEditor editor(*m.model, *m.edits, hyper, setup.options);
+        patch = editor.train(request, progress.subRange(0.05, 1.0));
+    }
+    if (setup.inContext)
+        patch->demonstration = "New Fact: " + question + " " + target + "\n";
     patch->method = params.method;
     patch->name = params.name.empty() ? question + " → " + target : params.name;
     m.inference = hyper;

@@ -5,6 +5,7 @@
 #include "data/EditProtocol.h"
 #include "data/MmeditDataset.h"
 #include "edit/EditedModel.h"
+#include "edit/FineTuneEditor.h"
 #include "eval/EditMetrics.h"
 
 #include <unike/Error.h>
@@ -25,22 +26,26 @@ struct Case {
 // Everything one case needs, encoded once.
 struct PreparedCase {
     torch::Tensor image, imageRephrase, localityImage;
+    std::string promptText, rephraseText, locText, mLocText; // before in-context facts
     std::vector<int> prompt, rephrase, target, loc, locAnswer, mLocPrompt, mLocAnswer;
     torch::Tensor locBefore, mLocBefore; // unedited logits of the locality probes
 };
 
-int64_t prefixLength(const torch::Tensor& prefix) { return prefix.defined() ? prefix.size(1) : 0; }
+int64_t prefixLength(const torch::Tensor& prefix) {
+    return prefix.defined() ? prefix.size(1) : 0;
+}
 
 } // namespace
 
 EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progress) const {
     const LoadedModel& m = impl_->require();
     const bool none = params.method == "none";
-    edit::EditHyperParams hyper = none ? edit::EditHyperParams()
-                                       : methodHyperParams(params.method, params.hyperParamsJson,
-                                                           params.overrides);
+    edit::EditHyperParams hyper =
+        none ? edit::EditHyperParams()
+             : methodHyperParams(params.method, params.hyperParamsJson, params.overrides);
     hyper.validate(m.model->decoder().layerCount());
-    const MethodSetup setup = none ? MethodSetup{{false, false, false}, nullptr} : methodSetup(params.method);
+    const MethodSetup setup =
+        none ? MethodSetup{{false, false, false}, nullptr} : methodSetup(params.method);
 
     // Load the cases.
     EvalReport report;
@@ -50,10 +55,12 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
         options.task = task;
         options.imageRoot = params.imageRoot;
         options.rephraseImageRoot = params.rephraseImageRoot;
-        loaded.push_back(data::loadMmeditFile(data::findMmeditFile(params.dataFolder, task, "eval"), options));
+        loaded.push_back(
+            data::loadMmeditFile(data::findMmeditFile(params.dataFolder, task, "eval"), options));
         for (const auto& problem : loaded.back().problems)
-            report.problems.push_back(loaded.back().path + ": record " + std::to_string(problem.index) +
-                                      ", " + problem.field + ": " + problem.reason);
+            report.problems.push_back(loaded.back().path + ": record " +
+                                      std::to_string(problem.index) + ", " + problem.field + ": " +
+                                      problem.reason);
     };
     std::vector<std::vector<Case>> chunks;
     if (params.task == "cross") {
@@ -103,17 +110,22 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
         for (const Case& c : chunk) {
             progress.throwIfCancelled("the evaluation");
             const data::MmeditRecord& r = *c.record;
-            const PromptStyle style = c.task == data::MmeditTask::Vqa ? PromptStyle::Vqa : PromptStyle::Raw;
+            const PromptStyle style =
+                c.task == data::MmeditTask::Vqa ? PromptStyle::Vqa : PromptStyle::Raw;
             PreparedCase p;
             p.image = prefixOf(r.imagePath);
             p.imageRephrase = prefixOf(r.imageRephrasePath);
             p.localityImage = prefixOf(r.mLocPath);
-            p.prompt = m.tokenizer.encode(promptFor(r.src, style));
-            p.rephrase = m.tokenizer.encode(promptFor(r.rephrase, style));
+            p.promptText = promptFor(r.src, style);
+            p.rephraseText = promptFor(r.rephrase, style);
+            p.locText = r.loc;
+            p.mLocText = promptFor(r.mLocQ, PromptStyle::Vqa);
+            p.prompt = m.tokenizer.encode(p.promptText);
+            p.rephrase = m.tokenizer.encode(p.rephraseText);
             p.target = m.tokenizer.encode(" " + r.alt, false);
-            p.loc = m.tokenizer.encode(r.loc);
+            p.loc = m.tokenizer.encode(p.locText);
             p.locAnswer = m.tokenizer.encode(" " + r.locAns, false);
-            p.mLocPrompt = m.tokenizer.encode(promptFor(r.mLocQ, PromptStyle::Vqa));
+            p.mLocPrompt = m.tokenizer.encode(p.mLocText);
             p.mLocAnswer = m.tokenizer.encode(" " + r.mLocA, false);
             p.locBefore = edited.logits({}, p.loc, p.locAnswer);
             p.mLocBefore = edited.logits(p.localityImage, p.mLocPrompt, p.mLocAnswer);
@@ -124,14 +136,30 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
         for (size_t i = 0; i < chunk.size() && !none; ++i) {
             edit::EditRequest request{prepared[i].image, prepared[i].prompt, prepared[i].target,
                                       chunk[i].record->src, chunk[i].record->alt};
-            edit::IntrinsicEditor editor(*m.model, stack, hyper, setup.options);
             torch::AutoGradMode enable(true);
-            auto patch = editor.train(request, Progress());
+            std::shared_ptr<edit::EditPatch> patch;
+            if (setup.fineTune) {
+                patch = edit::FineTuneEditor(*m.model, stack, hyper).train(request, Progress());
+            } else {
+                edit::IntrinsicEditor editor(*m.model, stack, hyper, setup.options);
+                patch = editor.train(request, Progress());
+            }
+            if (setup.inContext)
+                patch->demonstration =
+                    "New Fact: " + chunk[i].record->src + " " + chunk[i].record->alt + "\n";
             stack.add(patch);
             patches.push_back(patch);
         }
+        // In-context edits put their facts before every prompt, related or not.
+        auto encode = [&](const std::string& text) {
+            return m.tokenizer.encode(inContextPrompt(stack, text));
+        };
         for (size_t i = 0; i < chunk.size(); ++i) {
-            const PreparedCase& p = prepared[i];
+            PreparedCase p = prepared[i];
+            p.prompt = encode(p.promptText);
+            p.rephrase = encode(p.rephraseText);
+            p.loc = encode(p.locText);
+            p.mLocPrompt = encode(p.mLocText);
             const data::MmeditRecord& r = *chunk[i].record;
             EvalCase result;
             result.index = chunk[i].index;
@@ -145,13 +173,21 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
             result.reliability = accuracy(p.image, p.prompt);
             result.tGenerality = accuracy(p.image, p.rephrase);
             result.mGenerality = accuracy(p.imageRephrase, p.prompt);
-            const auto locAfter = edited.logits({}, p.loc, p.locAnswer);
-            result.tLocality = eval::argmaxAgreement(p.locBefore, locAfter, int64_t(p.loc.size()),
-                                                     int64_t(p.locAnswer.size()));
-            result.trainerTLocality = eval::argmaxAgreement(
-                p.locBefore, locAfter, 1, int64_t(p.loc.size() + p.locAnswer.size()) - 1);
-            const auto mLocAfter = edited.logits(p.localityImage, p.mLocPrompt, p.mLocAnswer);
-            const int64_t mStart = prefixLength(p.localityImage) + int64_t(p.mLocPrompt.size());
+            // Locality compares the answer positions, aligned from the end, since
+            // in-context facts may have made the prompt longer.
+            const auto locAfterFull = edited.logits({}, p.loc, p.locAnswer);
+            const int64_t locShift = locAfterFull.size(1) - p.locBefore.size(1);
+            const auto locAfter = locAfterFull.narrow(1, locShift, p.locBefore.size(1));
+            const int64_t locStart = p.locBefore.size(1) - int64_t(p.locAnswer.size());
+            result.tLocality =
+                eval::argmaxAgreement(p.locBefore, locAfter, locStart, int64_t(p.locAnswer.size()));
+            // EasyEdit's trainer path: top-1 agreement over every position of the probe.
+            result.trainerTLocality =
+                eval::argmaxAgreement(p.locBefore, locAfter, 1, p.locBefore.size(1) - 1);
+            const auto mLocAfterFull = edited.logits(p.localityImage, p.mLocPrompt, p.mLocAnswer);
+            const int64_t mShift = mLocAfterFull.size(1) - p.mLocBefore.size(1);
+            const auto mLocAfter = mLocAfterFull.narrow(1, mShift, p.mLocBefore.size(1));
+            const int64_t mStart = p.mLocBefore.size(1) - int64_t(p.mLocAnswer.size());
             result.mLocality = eval::argmaxAgreement(p.mLocBefore, mLocAfter, mStart,
                                                      int64_t(p.mLocAnswer.size()));
             result.trainerMLocality = eval::topKAgreement(p.mLocBefore, mLocAfter, mStart,
@@ -171,7 +207,8 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
                 seconds.push_back(result.seconds);
             }
             report.cases.push_back(std::move(result));
-            progress.report(double(++done) / double(total), "case " + std::to_string(done) + " of " + std::to_string(total));
+            progress.report(double(++done) / double(total),
+                            "case " + std::to_string(done) + " of " + std::to_string(total));
         }
         stack.clear(); // one-step resets after each edit; seq:K after each chunk
     }
@@ -195,8 +232,10 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
     report.metrics["generation_exact_match"] = 100.0 * matches / double(report.cases.size());
     report.metrics["edits"] = double(none ? 0 : report.cases.size());
     report.metrics["five_metric_mean"] =
-        (report.metrics["reliability"] + report.metrics["t_generality"] + report.metrics["m_generality"] +
-         report.metrics["t_locality"] + report.metrics["m_locality"]) / 5.0;
+        (report.metrics["reliability"] + report.metrics["t_generality"] +
+         report.metrics["m_generality"] + report.metrics["t_locality"] +
+         report.metrics["m_locality"]) /
+        5.0;
     if (!seconds.empty()) {
         double sum = 0;
         for (double s : seconds)
@@ -205,7 +244,8 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
         report.metrics["mean_seconds_per_edit"] = sum / double(seconds.size());
         report.metrics["median_seconds_per_edit"] = seconds[seconds.size() / 2];
     }
-    report.labels = {{"method", params.method}, {"task", params.task},
+    report.labels = {{"method", params.method},
+                     {"task", params.task},
                      {"protocol", params.task == "cross" ? "cross:10" : params.protocol},
                      {"data", params.dataFolder}};
     return report;
