@@ -15,7 +15,29 @@ int handleBench(const ParsedArgs& args, CommandContext&) {
     if (targets.size() != 1)
         throw UsageError("name one benchmark: model, demo, edit or tsne");
     const std::string target = targets[0];
-    if (target == "edit" || target == "tsne")
+    if (target == "edit") {
+        EditBenchmarkParams params;
+        params.modelFolder = args.value("model");
+        params.dataFolder = args.value("data");
+        params.cases = args.intValue("limit", 50);
+        params.methods = args.values("method");
+        CliProgress progress(showProgress(args));
+        const BenchmarkReport report = benchmarkEdits(params, progress.progress());
+        progress.finish();
+        nlohmann::json out = {{"benchmark", "edit"}};
+        for (const auto& [name, value] : report.labels)
+            out[name] = value;
+        for (const auto& [name, value] : report.numbers) {
+            const auto dot = name.find('.');
+            if (dot == std::string::npos)
+                out[name] = value;
+            else
+                out["methods"][name.substr(0, dot)][name.substr(dot + 1)] = value;
+        }
+        std::cout << out.dump(2) << '\n';
+        return 0;
+    }
+    if (target == "tsne")
         throw Error(ErrorKind::Unsupported,
                     "'unike bench " + target + "' is not available in this version yet");
     if (target == "demo") {

@@ -231,7 +231,8 @@ std::vector<Command> buildCommands() {
                          option("tokens", "N", "tokens generated per decode measurement", "16"),
                          option("data", "DIR", "demo: an MMEdit-format benchmark folder"),
                          option("samples", "N", "demo: held-out samples per task", "200"),
-                         option("limit", "N", "demo: at most N edit cases")},
+                         option("limit", "N", "demo and edit: at most N edit cases"),
+                         repeatable(option("method", "M", "edit: a method to time (repeatable)"))},
                         true,
                         handleBench});
     return commands;

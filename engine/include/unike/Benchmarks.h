@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace unike {
 
@@ -47,5 +48,22 @@ struct DemoQualityParams {
 // probes' accuracy.
 BenchmarkReport benchmarkDemoQuality(const DemoQualityParams& params,
                                      const Progress& progress = Progress());
+
+} // namespace unike
+
+namespace unike {
+
+struct EditBenchmarkParams {
+    std::string modelFolder;          // empty: the demo model
+    std::string dataFolder;           // MMEdit-format data; empty: a small benchmark drawn from the
+                                      // demo model's world into a temporary folder
+    std::vector<std::string> methods; // empty: every method
+    int cases = 50;
+};
+
+// Per method: median and p90 seconds per edit (one-step, preparation excluded),
+// mean steps, and the memory each edit adds.
+BenchmarkReport benchmarkEdits(const EditBenchmarkParams& params,
+                               const Progress& progress = Progress());
 
 } // namespace unike

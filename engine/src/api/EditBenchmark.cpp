@@ -1,0 +1,130 @@
+// `unike bench edit`: how long one edit takes, per method, on this machine.
+#include "api/EditMethods.h"
+#include "data/MmeditDataset.h"
+#include "edit/FineTuneEditor.h"
+#include "edit/IntrinsicEditor.h"
+#include "model/ModelFiles.h"
+#include "text/BpeTokenizer.h"
+#include "vision/ImageDecoder.h"
+#include "vision/ImagePreprocessor.h"
+
+#include <unike/Benchmarks.h>
+#include <unike/DemoWorld.h>
+#include <unike/EditTypes.h>
+#include <unike/Error.h>
+#include <unike/Resources.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace unike {
+namespace fs = std::filesystem;
+namespace {
+
+int64_t patchBytes(const edit::EditPatch& patch) {
+    int64_t bytes = 0;
+    auto add = [&](const torch::Tensor& t) {
+        if (t.defined())
+            bytes += t.numel() * t.element_size();
+    };
+    for (const auto& [layer, n] : patch.neurons) {
+        add(n.keys);
+        add(n.bias);
+        add(n.values);
+    }
+    for (const auto& [layer, t] : patch.keys)
+        add(t);
+    for (const auto& [layer, t] : patch.bankValues)
+        add(t);
+    add(patch.zetaProjection);
+    for (const auto& [name, swap] : patch.weightSwaps)
+        add(swap.second); // the delta the stack keeps live
+    return bytes + int64_t(patch.demonstration.size());
+}
+
+double percentile(std::vector<double> values, double p) {
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0.0
+                          : values[std::min(values.size() - 1, size_t(p * double(values.size())))];
+}
+
+} // namespace
+
+BenchmarkReport benchmarkEdits(const EditBenchmarkParams& params, const Progress& progress) {
+    const std::string folder = params.modelFolder.empty() ? demoModelFolder() : params.modelFolder;
+    auto model = model::loadBlip2(folder, {});
+    const text::BpeTokenizer tokenizer = text::BpeTokenizer::fromDirectory(folder);
+    const vision::ImagePreprocessor preprocessor(
+        vision::ImageProcessorConfig::fromFile(fs::path(folder) / "preprocessor_config.json"));
+
+    std::string data = params.dataFolder;
+    fs::path temporary;
+    if (data.empty()) {
+        temporary = fs::temp_directory_path() / ("unike-bench-edit-" + std::to_string(::getpid()));
+        MakeBenchParams bench;
+        bench.outDir = temporary.string();
+        bench.vqaEval = std::max(10, params.cases);
+        bench.captionEval = 10;
+        bench.trainRecords = 20;
+        bench.worldFile = worldFileOf(folder);
+        makeBenchmark(bench);
+        data = bench.outDir;
+    }
+    data::MmeditLoadOptions load;
+    load.limit = size_t(params.cases);
+    const auto records =
+        data::loadMmeditFile(data::findMmeditFile(data, data::MmeditTask::Vqa, "eval"), load)
+            .records;
+    vision::ImageDecoder decoder;
+    std::vector<edit::EditRequest> requests;
+    {
+        torch::NoGradGuard noGrad;
+        for (const auto& r : records) {
+            const vision::PixelTensor p =
+                preprocessor.preprocess(decoder.decodeFile(r.imagePath)).pixels;
+            auto pixels =
+                torch::from_blob(const_cast<float*>(p.data.data()), {1, 3, p.height, p.width})
+                    .clone();
+            const std::string prompt = "Question: " + r.src + " Short answer:";
+            requests.push_back({model->imagePrefix(pixels), tokenizer.encode(prompt),
+                                tokenizer.encode(" " + r.alt, false), prompt, r.alt});
+        }
+    }
+    if (!temporary.empty())
+        fs::remove_all(temporary);
+    const std::vector<std::string> methods =
+        params.methods.empty() ? editMethods() : params.methods;
+    BenchmarkReport report;
+    report.labels["model"] = folder;
+    report.numbers["cases"] = double(requests.size());
+    size_t done = 0;
+    for (const std::string& method : methods) {
+        const MethodSetup setup = methodSetup(method);
+        const edit::EditHyperParams hyper = methodHyperParams(method, "", {});
+        std::vector<double> seconds;
+        double steps = 0, bytes = 0;
+        for (const edit::EditRequest& request : requests) {
+            progress.throwIfCancelled("the edit benchmark");
+            edit::EditStack stack(*model);
+            std::shared_ptr<edit::EditPatch> patch =
+                setup.fineTune
+                    ? edit::FineTuneEditor(*model, stack, hyper).train(request, Progress())
+                    : edit::IntrinsicEditor(*model, stack, hyper, setup.options)
+                          .train(request, Progress());
+            seconds.push_back(patch->seconds);
+            steps += patch->steps;
+            bytes += double(patchBytes(*patch));
+            progress.report(double(++done) / double(methods.size() * requests.size()), method);
+        }
+        const double n = double(std::max<size_t>(1, requests.size()));
+        report.numbers[method + ".median_seconds"] = percentile(seconds, 0.5);
+        report.numbers[method + ".p90_seconds"] = percentile(seconds, 0.9);
+        report.numbers[method + ".mean_steps"] = steps / n;
+        report.numbers[method + ".bytes_per_edit"] = bytes / n;
+    }
+    return report;
+}
+
+} // namespace unike
