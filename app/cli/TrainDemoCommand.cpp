@@ -22,7 +22,8 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
     params.maxSteps = args.intValue("steps", 0);
     params.batchSize = args.intValue("batch", 32);
     params.commandLine = "unike train-demo --out " + params.outDir + " --minutes " +
-                         args.value("minutes", "25") + " --seed " + args.value("seed", "1");
+                         args.value("minutes", "25") + " --seed " + args.value("seed", "1") +
+                         (args.has("world") ? " --world " + args.value("world") : std::string());
     CliProgress progress(showProgress(args));
     const TrainDemoReport report = trainDemoModel(params, progress.progress());
     progress.finish();
