@@ -9,6 +9,24 @@
 #include <iostream>
 
 namespace unike::cli {
+namespace {
+
+// Flat JSON; "method.metric" names nest under "methods".
+void printReport(const std::string& name, const BenchmarkReport& report) {
+    nlohmann::json out = {{"benchmark", name}};
+    for (const auto& [key, value] : report.labels)
+        out[key] = value;
+    for (const auto& [key, value] : report.numbers) {
+        const auto dot = key.find('.');
+        if (dot == std::string::npos)
+            out[key] = value;
+        else
+            out["methods"][key.substr(0, dot)][key.substr(dot + 1)] = value;
+    }
+    std::cout << out.dump(2) << '\n';
+}
+
+} // namespace
 
 int handleBench(const ParsedArgs& args, CommandContext&) {
     const auto& targets = args.positionals();
@@ -24,17 +42,7 @@ int handleBench(const ParsedArgs& args, CommandContext&) {
         CliProgress progress(showProgress(args));
         const BenchmarkReport report = benchmarkEdits(params, progress.progress());
         progress.finish();
-        nlohmann::json out = {{"benchmark", "edit"}};
-        for (const auto& [name, value] : report.labels)
-            out[name] = value;
-        for (const auto& [name, value] : report.numbers) {
-            const auto dot = name.find('.');
-            if (dot == std::string::npos)
-                out[name] = value;
-            else
-                out["methods"][name.substr(0, dot)][name.substr(dot + 1)] = value;
-        }
-        std::cout << out.dump(2) << '\n';
+        printReport("edit", report);
         return 0;
     }
     if (target == "tsne")
@@ -49,12 +57,7 @@ int handleBench(const ParsedArgs& args, CommandContext&) {
         CliProgress progress(showProgress(args));
         const BenchmarkReport report = benchmarkDemoQuality(params, progress.progress());
         progress.finish();
-        nlohmann::json out = {{"benchmark", "demo"}};
-        for (const auto& [name, value] : report.labels)
-            out[name] = value;
-        for (const auto& [name, value] : report.numbers)
-            out[name] = value;
-        std::cout << out.dump(2) << '\n';
+        printReport("demo", report);
         return 0;
     }
     if (target != "model")
@@ -70,12 +73,7 @@ int handleBench(const ParsedArgs& args, CommandContext&) {
     CliProgress progress(showProgress(args));
     const BenchmarkReport report = benchmarkModel(params, progress.progress());
     progress.finish();
-    nlohmann::json out = {{"benchmark", "model"}};
-    for (const auto& [name, value] : report.labels)
-        out[name] = value;
-    for (const auto& [name, value] : report.numbers)
-        out[name] = value;
-    std::cout << out.dump(2) << '\n';
+    printReport("model", report);
     return 0;
 }
 

@@ -1,5 +1,6 @@
 #include "model/ModelFiles.h"
 #include "text/BpeTrainer.h"
+#include "train/DemoModelConfig.h"
 #include "train/DemoTrainer.h"
 #include "world/SampleGenerator.h"
 #include "world/World.h"
@@ -52,35 +53,6 @@ private:
     uint64_t draws_ = 0;
 };
 
-// The demo model's shape (EVIDENCE.md): small enough to train on 2 CPU cores in
-// under 30 minutes, with more image tokens than the prototype (patch 6 on 48 px)
-// and cross-attention in every Q-Former layer, since shape recognition was the
-// prototype's bottleneck.
-io::Blip2Config demoConfig(int vocabSize, int imageSize) {
-    io::Blip2Config c;
-    c.vision.hiddenSize = 96;
-    c.vision.intermediateSize = 384;
-    c.vision.numHiddenLayers = 4;
-    c.vision.numAttentionHeads = 4;
-    c.vision.imageSize = imageSize;
-    c.vision.patchSize = 6;
-    c.qformer.hiddenSize = 96;
-    c.qformer.intermediateSize = 384;
-    c.qformer.numHiddenLayers = 2;
-    c.qformer.numAttentionHeads = 4;
-    c.qformer.crossAttentionFrequency = 1;
-    c.qformer.encoderHiddenSize = c.vision.hiddenSize;
-    c.numQueryTokens = 16;
-    c.text.vocabSize = vocabSize;
-    c.text.hiddenSize = 128;
-    c.text.wordEmbedProjDim = 128;
-    c.text.numHiddenLayers = 4;
-    c.text.ffnDim = 512;
-    c.text.numAttentionHeads = 4;
-    c.text.maxPositionEmbeddings = 128;
-    return c;
-}
-
 } // namespace
 
 TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& progress) {
@@ -106,7 +78,7 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     spdlog::info("demo tokenizer: {} tokens", tokenizer.vocabSize());
 
     auto model = model::Blip2Model::createRandom(
-        demoConfig(int(tokenizer.vocabSize()), params.imageSize), params.seed);
+        train::demoModelConfig(int(tokenizer.vocabSize()), params.imageSize), params.seed);
 
     world::SampleOptions evalOptions = trainOptions;
     evalOptions.split = world::Split::Eval;

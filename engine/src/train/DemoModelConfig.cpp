@@ -1,0 +1,30 @@
+#include "train/DemoModelConfig.h"
+
+namespace unike::train {
+
+io::Blip2Config demoModelConfig(int vocabSize, int imageSize) {
+    io::Blip2Config c;
+    c.vision.hiddenSize = 96;
+    c.vision.intermediateSize = 384;
+    c.vision.numHiddenLayers = 4;
+    c.vision.numAttentionHeads = 4;
+    c.vision.imageSize = imageSize;
+    c.vision.patchSize = 6;
+    c.qformer.hiddenSize = 96;
+    c.qformer.intermediateSize = 384;
+    c.qformer.numHiddenLayers = 2;
+    c.qformer.numAttentionHeads = 4;
+    c.qformer.crossAttentionFrequency = 1;
+    c.qformer.encoderHiddenSize = c.vision.hiddenSize;
+    c.numQueryTokens = 16;
+    c.text.vocabSize = vocabSize;
+    c.text.hiddenSize = 128;
+    c.text.wordEmbedProjDim = 128;
+    c.text.numHiddenLayers = 4;
+    c.text.ffnDim = 512;
+    c.text.numAttentionHeads = 4;
+    c.text.maxPositionEmbeddings = 128;
+    return c;
+}
+
+} // namespace unike::train
