@@ -1,5 +1,7 @@
 // `unike bench demo`: how good the demo model is where it should be right, and how
 // wrong where the edits will correct it (issue: the demo model's quality bar).
+#include "api/PromptText.h"
+#include "api/WorkbenchState.h"
 #include "data/MmeditDataset.h"
 #include "model/Generator.h"
 #include "model/ModelFiles.h"
@@ -19,40 +21,28 @@ namespace unike {
 namespace fs = std::filesystem;
 namespace {
 
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return {};
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
+// Greedy answers and teacher-forced scores of one loaded model.
 struct Runner {
-    std::shared_ptr<model::Blip2Model> model;
-    text::BpeTokenizer tokenizer;
-    vision::ImagePreprocessor preprocessor;
+    LoadedModel loaded;
 
-    torch::Tensor prefix(const vision::RgbImage& image) const {
-        const vision::PixelTensor p = preprocessor.preprocess(image).pixels;
-        auto pixels =
-            torch::from_blob(const_cast<float*>(p.data.data()), {1, 3, p.height, p.width}).clone();
-        return model->imagePrefix(pixels);
-    }
+    torch::Tensor prefix(const vision::RgbImage& image) const { return loaded.imagePrefix(image); }
     std::string answer(const torch::Tensor& prefix, const std::string& prompt) const {
         model::GenerationOptions options;
         options.maxNewTokens = 24;
         options.topK = 0;
-        options.eosTokenId = tokenizer.eosId();
-        const auto generation =
-            model::Generator(*model).generate(prefix, tokenizer.encode(prompt), options);
+        options.eosTokenId = loaded.tokenizer.eosId();
+        const auto generation = model::Generator(*loaded.model)
+                                    .generate(prefix, loaded.tokenizer.encode(prompt), options);
         std::vector<int> ids;
         for (const auto& token : generation.tokens)
             ids.push_back(token.id);
-        return trimmed(tokenizer.decode(ids, true));
+        return trimmedText(loaded.tokenizer.decode(ids, true));
     }
     double tokenAccuracy(const torch::Tensor& prefix, const std::string& prompt,
                          const std::string& target) const {
-        return model::Generator(*model)
-            .score(prefix, tokenizer.encode(prompt), tokenizer.encode(" " + target, false), 0)
+        return model::Generator(*loaded.model)
+            .score(prefix, loaded.tokenizer.encode(prompt),
+                   loaded.tokenizer.encode(" " + target, false), 0)
             .tokenAccuracy;
     }
 };
@@ -62,15 +52,13 @@ struct Runner {
 BenchmarkReport benchmarkDemoQuality(const DemoQualityParams& params, const Progress& progress) {
     torch::NoGradGuard noGrad;
     const std::string folder = params.modelFolder.empty() ? demoModelFolder() : params.modelFolder;
-    Runner runner{model::loadBlip2(folder, {}), text::BpeTokenizer::fromDirectory(folder),
-                  vision::ImagePreprocessor(vision::ImageProcessorConfig::fromFile(
-                      fs::path(folder) / "preprocessor_config.json"))};
+    Runner runner{loadModelFolder(folder, {})};
     const fs::path worldFile = fs::path(folder) / "world.json";
     if (!fs::exists(worldFile))
         throw Error(ErrorKind::File, folder + " has no world.json; the demo quality benchmark "
                                               "needs the world the model was trained on");
     world::SampleOptions options;
-    options.imageSize = int(runner.model->config().vision.imageSize);
+    options.imageSize = int(runner.loaded.model->config().vision.imageSize);
     options.seed = params.seed;
     options.split = world::Split::Eval;
     world::SampleGenerator generator(world::World::load(worldFile), options);

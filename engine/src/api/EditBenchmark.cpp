@@ -1,5 +1,6 @@
 // `unike bench edit`: how long one edit takes, per method, on this machine.
 #include "api/EditMethods.h"
+#include "api/WorkbenchState.h"
 #include "data/MmeditDataset.h"
 #include "edit/FineTuneEditor.h"
 #include "edit/IntrinsicEditor.h"
@@ -54,10 +55,9 @@ double percentile(std::vector<double> values, double p) {
 
 BenchmarkReport benchmarkEdits(const EditBenchmarkParams& params, const Progress& progress) {
     const std::string folder = params.modelFolder.empty() ? demoModelFolder() : params.modelFolder;
-    auto model = model::loadBlip2(folder, {});
-    const text::BpeTokenizer tokenizer = text::BpeTokenizer::fromDirectory(folder);
-    const vision::ImagePreprocessor preprocessor(
-        vision::ImageProcessorConfig::fromFile(fs::path(folder) / "preprocessor_config.json"));
+    const LoadedModel loaded = loadModelFolder(folder, {});
+    model::Blip2Model& model = *loaded.model;
+    const text::BpeTokenizer& tokenizer = loaded.tokenizer;
 
     std::string data = params.dataFolder;
     fs::path temporary;
@@ -82,14 +82,10 @@ BenchmarkReport benchmarkEdits(const EditBenchmarkParams& params, const Progress
     {
         torch::NoGradGuard noGrad;
         for (const auto& r : records) {
-            const vision::PixelTensor p =
-                preprocessor.preprocess(decoder.decodeFile(r.imagePath)).pixels;
-            auto pixels =
-                torch::from_blob(const_cast<float*>(p.data.data()), {1, 3, p.height, p.width})
-                    .clone();
             const std::string prompt = "Question: " + r.src + " Short answer:";
-            requests.push_back({model->imagePrefix(pixels), tokenizer.encode(prompt),
-                                tokenizer.encode(" " + r.alt, false), prompt, r.alt});
+            requests.push_back({loaded.imagePrefix(decoder.decodeFile(r.imagePath)),
+                                tokenizer.encode(prompt), tokenizer.encode(" " + r.alt, false),
+                                prompt, r.alt});
         }
     }
     if (!temporary.empty())
@@ -107,11 +103,11 @@ BenchmarkReport benchmarkEdits(const EditBenchmarkParams& params, const Progress
         double steps = 0, bytes = 0;
         for (const edit::EditRequest& request : requests) {
             progress.throwIfCancelled("the edit benchmark");
-            edit::EditStack stack(*model);
+            edit::EditStack stack(model);
             std::shared_ptr<edit::EditPatch> patch =
                 setup.fineTune
-                    ? edit::FineTuneEditor(*model, stack, hyper).train(request, Progress())
-                    : edit::IntrinsicEditor(*model, stack, hyper, setup.options)
+                    ? edit::FineTuneEditor(model, stack, hyper).train(request, Progress())
+                    : edit::IntrinsicEditor(model, stack, hyper, setup.options)
                           .train(request, Progress());
             seconds.push_back(patch->seconds);
             steps += patch->steps;

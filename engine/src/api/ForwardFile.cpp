@@ -18,10 +18,7 @@ torch::Tensor readInput(const io::SafetensorsFile& file, const std::string& name
                                              "'; save it with the name transformers uses");
         return {};
     }
-    std::vector<int64_t> shape(info->shape.begin(), info->shape.end());
-    return torch::from_blob(const_cast<uint8_t*>(file.data(*info)), shape,
-                            torch::dtype(model::toTorch(info->dtype)))
-        .clone();
+    return model::readTensor(file, *info);
 }
 
 void addTensor(io::SafetensorsWriter& writer, const std::string& name, const torch::Tensor& t) {

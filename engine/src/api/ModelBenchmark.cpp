@@ -109,9 +109,7 @@ BenchmarkReport benchmarkModel(const ModelBenchmarkParams& params, const Progres
         preprocessMs.push_back(millisecondsOf(
             [&] { pixels = preprocessor.preprocess(decoder.decodeBytes(png, "noise")).pixels; },
             torch::kCPU));
-    auto pixelValues = torch::from_blob(pixels.data.data(), {1, 3, pixels.height, pixels.width})
-                           .clone()
-                           .to(options.device, options.dtype);
+    auto pixelValues = model::pixelValues(pixels).to(options.device, options.dtype);
 
     progress.report(0.2, "timing prefill");
     model::Generator generator(*m);
@@ -163,11 +161,6 @@ BenchmarkReport benchmarkModel(const ModelBenchmarkParams& params, const Progres
     report.numbers["decode_tokens"] = params.decodeTokens;
     report.numbers["repeat"] = params.repeat;
     report.numbers["peak_rss_mb"] = peakResidentMegabytes();
-    if (options.device.is_cuda()) {
-#if TORCH_VERSION_MAJOR >= 2
-        // Peak CUDA memory is only reachable through the c10 allocator API of 2.x.
-#endif
-    }
     return report;
 }
 

@@ -32,21 +32,17 @@ vision::RgbImage Workbench::Impl::decode(const ImageInput& image) const {
 
 torch::Tensor Workbench::Impl::pixelValues(const ImageInput& image) const {
     const LoadedModel& m = require();
-    const vision::PixelTensor pixels = m.preprocessor.preprocess(decode(image)).pixels;
-    auto tensor =
-        torch::from_blob(const_cast<float*>(pixels.data.data()),
-                         {1, pixels.channels, pixels.height, pixels.width}, torch::kFloat32)
-            .clone();
-    return tensor.to(m.model->device(), m.model->dtype());
+    return model::pixelValues(m.preprocessor.preprocess(decode(image)).pixels)
+        .to(m.model->device(), m.model->dtype());
 }
 
-ModelInfo Workbench::loadModel(const ModelLoadParams& params, const Progress& progress) {
-    const auto start = std::chrono::steady_clock::now();
-    const std::string folder = params.folder.empty() ? demoModelFolder() : params.folder;
-    model::LoadOptions options;
-    options.device = compute::parseDevice(params.device);
-    options.dtype = compute::parseDType(params.dtype, options.device);
+torch::Tensor LoadedModel::imagePrefix(const vision::RgbImage& image) const {
+    return model->imagePrefix(model::pixelValues(preprocessor.preprocess(image).pixels)
+                                  .to(model->device(), model->dtype()));
+}
 
+LoadedModel loadModelFolder(const std::string& folder, const model::LoadOptions& options,
+                            const Progress& progress) {
     progress.report(0.0, "reading the tokenizer");
     LoadedModel next{nullptr,
                      text::BpeTokenizer::fromDirectory(folder),
@@ -72,6 +68,19 @@ ModelInfo Workbench::loadModel(const ModelLoadParams& params, const Progress& pr
         processor.height = processor.width = int(config.vision.imageSize);
         next.preprocessor = vision::ImagePreprocessor(processor);
     }
+    next.edits = std::make_unique<edit::EditStack>(*next.model);
+    return next;
+}
+
+ModelInfo Workbench::loadModel(const ModelLoadParams& params, const Progress& progress) {
+    const auto start = std::chrono::steady_clock::now();
+    const std::string folder = params.folder.empty() ? demoModelFolder() : params.folder;
+    model::LoadOptions options;
+    options.device = compute::parseDevice(params.device);
+    options.dtype = compute::parseDType(params.dtype, options.device);
+
+    LoadedModel next = loadModelFolder(folder, options, progress);
+    const io::Blip2Config& config = next.model->config();
 
     ModelInfo& info = next.info;
     info.folder = folder;
@@ -87,7 +96,6 @@ ModelInfo Workbench::loadModel(const ModelLoadParams& params, const Progress& pr
     info.imageSize = int(config.vision.imageSize);
     info.loadSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    next.edits = std::make_unique<edit::EditStack>(*next.model);
     impl_->loaded = std::move(next);
     progress.report(1.0, "model loaded");
     return impl_->loaded->info;

@@ -207,7 +207,8 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
                 seconds.push_back(result.seconds);
             }
             report.cases.push_back(std::move(result));
-            progress.report(double(++done) / double(total),
+            ++done;
+            progress.report(double(done) / double(total),
                             "case " + std::to_string(done) + " of " + std::to_string(total));
         }
         stack.clear(); // one-step resets after each edit; seq:K after each chunk

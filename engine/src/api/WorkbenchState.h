@@ -4,6 +4,7 @@
 
 #include "edit/EditStack.h"
 #include "model/Blip2Model.h"
+#include "model/ModelFiles.h"
 #include "text/BpeTokenizer.h"
 #include "vision/ImageDecoder.h"
 #include "vision/ImagePreprocessor.h"
@@ -24,7 +25,15 @@ struct LoadedModel {
     ModelInfo info;
     std::unique_ptr<edit::EditStack> edits;
     edit::EditHyperParams inference; // the knobs the hooks use at inference time
+
+    // The projected query outputs of a decoded image, (1, Q, D), on the model's device.
+    torch::Tensor imagePrefix(const vision::RgbImage& image) const;
 };
+
+// Reads a Hugging Face model folder: the weights, the tokenizer, and the image
+// processor (checked against the vision tower's input size). `info` is left to the caller.
+LoadedModel loadModelFolder(const std::string& folder, const model::LoadOptions& options,
+                            const Progress& progress = Progress());
 
 struct Workbench::Impl {
     std::optional<LoadedModel> loaded;

@@ -28,12 +28,14 @@ EditLayerHook::EditLayerHook(Setup setup)
 }
 
 torch::Tensor EditLayerHook::gate(const EditPatch& patch) const {
-    const int64_t rows = setup_.query.size(0);
     auto key = patch.keys.find(setup_.layer);
     if (!patch.gated || key == patch.keys.end())
-        return torch::ones({rows}, setup_.query.options());
-    const auto similarity =
-        cosine(setup_.query, key->second.to(setup_.query.scalar_type()).view({1, -1}));
+        return torch::ones({setup_.query.size(0)}, setup_.query.options());
+    return gateFor(key->second);
+}
+
+torch::Tensor EditLayerHook::gateFor(const torch::Tensor& key) const {
+    const auto similarity = cosine(setup_.query, key.to(setup_.query.scalar_type()).view({1, -1}));
     return torch::sigmoid((similarity - setup_.params->gateThreshold) /
                           setup_.params->gateTemperature);
 }
@@ -80,11 +82,10 @@ torch::Tensor EditLayerHook::knowledgeWeight(const torch::Tensor& attentionInput
         // Scoped by the applied edits' keys: unrelated inputs get no knowledge.
         torch::Tensor best;
         for (const EditPatch* patch : setup_.patches) {
-            if (!patch->keys.count(setup_.layer))
+            auto key = patch->keys.find(setup_.layer);
+            if (key == patch->keys.end())
                 continue;
-            EditPatch scoped = *patch;
-            scoped.gated = true;
-            auto g = gate(scoped);
+            auto g = gateFor(key->second);
             best = best.defined() ? torch::maximum(best, g) : g;
         }
         if (!best.defined())

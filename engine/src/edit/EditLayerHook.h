@@ -37,6 +37,8 @@ public:
 
     // Each patch's gate for each row, (B); 1 for ungated patches.
     torch::Tensor gate(const EditPatch& patch) const;
+    // The gate of an edit keyed `key` (D), whether or not its neurons are gated.
+    torch::Tensor gateFor(const torch::Tensor& key) const;
     double lastAlpha() const { return lastAlpha_; }
 
 private:

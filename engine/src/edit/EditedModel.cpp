@@ -1,10 +1,11 @@
 #include "edit/EditedModel.h"
 
+#include "model/TensorConversions.h"
+
 namespace unike::edit {
 
-torch::Tensor idTensor(const std::vector<int>& ids, torch::Device device) {
-    std::vector<int64_t> wide(ids.begin(), ids.end());
-    return torch::tensor(wide, torch::kLong).view({1, -1}).to(device);
+bool EditedModel::editsAct() const {
+    return !stack_.activeLayers(params_, nullptr).empty();
 }
 
 EditQueries EditedModel::queries(const torch::Tensor& prefix,
@@ -12,7 +13,7 @@ EditQueries EditedModel::queries(const torch::Tensor& prefix,
     torch::NoGradGuard noGrad;
     model::ForwardInput input;
     input.imagePrefix = prefix;
-    input.inputIds = idTensor(promptIds, model_.device());
+    input.inputIds = model::tokenIds(promptIds, model_.device());
     model::ForwardOptions options;
     options.captureHidden = true;
     const model::ForwardResult result = model_.forward(input, options);
@@ -29,7 +30,7 @@ model::Generation EditedModel::generate(const torch::Tensor& prefix,
                                         model::GenerationOptions options,
                                         const Progress& progress) const {
     model::Generator generator(model_);
-    if (stack_.liveCount() == 0 && stack_.activeLayers(params_, nullptr).empty())
+    if (!editsAct())
         return generator.generate(prefix, promptIds, options, progress);
     const EditQueries q = queries(prefix, promptIds);
     EditHookSet hooks = stack_.hooks(q.byLayer, q.position, params_);
@@ -41,7 +42,7 @@ model::AnswerScore EditedModel::score(const torch::Tensor& prefix,
                                       const std::vector<int>& promptIds,
                                       const std::vector<int>& answerIds, int topK) const {
     model::Generator generator(model_);
-    if (stack_.liveCount() == 0 && stack_.activeLayers(params_, nullptr).empty())
+    if (!editsAct())
         return generator.score(prefix, promptIds, answerIds, topK, nullptr);
     const EditQueries q = queries(prefix, promptIds);
     EditHookSet hooks = stack_.hooks(q.byLayer, q.position, params_);
@@ -55,8 +56,8 @@ torch::Tensor EditedModel::logits(const torch::Tensor& prefix, const std::vector
     all.insert(all.end(), answerIds.begin(), answerIds.end());
     model::ForwardInput input;
     input.imagePrefix = prefix;
-    input.inputIds = idTensor(all, model_.device());
-    if (stack_.liveCount() == 0 && stack_.activeLayers(params_, nullptr).empty())
+    input.inputIds = model::tokenIds(all, model_.device());
+    if (!editsAct())
         return model_.forward(input).logits;
     const EditQueries q = queries(prefix, promptIds);
     EditHookSet hooks = stack_.hooks(q.byLayer, q.position, params_);

@@ -36,11 +36,12 @@ public:
                          const std::vector<int>& answerIds) const;
 
 private:
+    // False when no live edit or bank touches any layer: the plain model runs.
+    bool editsAct() const;
+
     const model::Blip2Model& model_;
     const EditStack& stack_;
     const EditHyperParams& params_;
 };
-
-torch::Tensor idTensor(const std::vector<int>& ids, torch::Device device);
 
 } // namespace unike::edit

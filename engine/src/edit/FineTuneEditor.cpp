@@ -1,6 +1,6 @@
 #include "edit/FineTuneEditor.h"
 
-#include "edit/EditedModel.h"
+#include "edit/EditPrePass.h"
 
 #include <unike/Error.h>
 
@@ -11,32 +11,16 @@ namespace unike::edit {
 std::shared_ptr<EditPatch> FineTuneEditor::train(const EditRequest& request,
                                                  const Progress& progress) const {
     const auto start = std::chrono::steady_clock::now();
-    if (request.promptIds.empty() || request.targetIds.empty())
-        throw Error(ErrorKind::InvalidInput, "an edit needs a prompt and a target answer");
     const model::OptDecoder& decoder = model_.decoder();
     const int last = decoder.layerCount() - 1;
     const std::string name =
         "language_model.model.decoder.layers." + std::to_string(last) + ".fc2.weight";
     torch::Tensor weight = model_.parameters().get(name);
 
-    std::vector<int> all = request.promptIds;
-    all.insert(all.end(), request.targetIds.begin(), request.targetIds.end());
-    model::ForwardInput input;
-    input.imagePrefix = request.prefix;
-    input.inputIds = idTensor(all, model_.device());
-    model::ForwardOptions capture;
-    capture.captureHidden = true;
-    model::ForwardResult pre;
-    {
-        torch::NoGradGuard noGrad;
-        pre = model_.forward(input, capture);
-    }
-    const int64_t queryPosition = pre.prefixLength + int64_t(request.promptIds.size()) - 1;
-    std::map<int, torch::Tensor> queries;
-    for (size_t layer = 0; layer < pre.hiddenStates.size(); ++layer)
-        queries[int(layer)] = pre.hiddenStates[layer].select(1, queryPosition);
-    const torch::Tensor queryIndex = torch::full({1}, queryPosition, torch::kLong);
-    auto labels = idTensor(request.targetIds, model_.device()).view({-1});
+    const EditPrePass prePass = runEditPrePass(model_, request, false);
+    const model::ForwardResult& pre = prePass.forward;
+    const int64_t queryPosition = prePass.queryPosition;
+    const torch::Tensor& labels = prePass.labels;
 
     const torch::Tensor original = weight.detach().clone();
     auto patch = std::make_shared<EditPatch>();
@@ -46,7 +30,7 @@ std::shared_ptr<EditPatch> FineTuneEditor::train(const EditRequest& request,
         torch::optim::Adam optimizer({weight}, torch::optim::AdamOptions(params_.ftLearningRate));
         for (; step < params_.ftSteps; ++step) {
             progress.throwIfCancelled("the edit");
-            EditHookSet hooks = stack_.hooks(queries, queryIndex, params_);
+            EditHookSet hooks = stack_.hooks(prePass.queries, prePass.queryIndex, params_);
             model::DecoderRun run;
             run.hooks = &hooks.hooks();
             run.startLayer = last;

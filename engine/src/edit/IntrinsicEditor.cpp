@@ -1,6 +1,6 @@
 #include "edit/IntrinsicEditor.h"
 
-#include "edit/EditedModel.h"
+#include "edit/EditPrePass.h"
 
 #include <unike/Error.h>
 
@@ -11,31 +11,17 @@ namespace unike::edit {
 std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
                                                   const Progress& progress) const {
     const auto start = std::chrono::steady_clock::now();
-    if (request.promptIds.empty() || request.targetIds.empty())
-        throw Error(ErrorKind::InvalidInput, "an edit needs a prompt and a target answer");
     const model::OptDecoder& decoder = model_.decoder();
     params_.validate(decoder.layerCount());
     const std::vector<int> layers = params_.resolvedLayers(decoder.layerCount());
     const int firstLayer = *std::min_element(layers.begin(), layers.end());
     torch::manual_seed(params_.seed);
 
-    // Unedited pre-pass over prompt + target: queries, FFN inputs, h_pos, and the
-    // hidden state entering the first edited layer (cached for every step).
-    std::vector<int> all = request.promptIds;
-    all.insert(all.end(), request.targetIds.begin(), request.targetIds.end());
-    model::ForwardInput input;
-    input.imagePrefix = request.prefix;
-    input.inputIds = idTensor(all, model_.device());
-    model::ForwardOptions capture;
-    capture.captureHidden = true;
-    capture.captureFfnInputs = true;
-    model::ForwardResult pre;
-    {
-        torch::NoGradGuard noGrad;
-        pre = model_.forward(input, capture);
-    }
-    const int64_t queryPosition = pre.prefixLength + int64_t(request.promptIds.size()) - 1;
-    const int64_t lastPosition = pre.prefixLength + int64_t(all.size()) - 1;
+    // The hidden state entering the first edited layer is computed once here and
+    // every step restarts from it.
+    const EditPrePass prePass = runEditPrePass(model_, request, true);
+    const model::ForwardResult& pre = prePass.forward;
+    const int64_t queryPosition = prePass.queryPosition;
     const int64_t width = model_.config().text.hiddenSize;
 
     auto patch = std::make_shared<EditPatch>();
@@ -43,15 +29,16 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
     patch->target = request.target;
     patch->hyperParamsJson = params_.toJson();
     patch->gated = params_.gateNeurons;
-    std::map<int, torch::Tensor> queries;
+    const std::map<int, torch::Tensor>& queries = prePass.queries;
     std::vector<torch::Tensor> trainable;
     for (int layer : layers) {
-        auto query = pre.hiddenStates[size_t(layer)].select(1, queryPosition).detach(); // (1, D)
-        queries[layer] = query;
-        patch->keys[layer] = query.view({-1}).clone();
+        patch->keys[layer] = queries.at(layer).view({-1}).clone();
         if (options_.knowledge)
-            patch->bankValues[layer] =
-                pre.hiddenStates[size_t(layer)].select(1, lastPosition).view({-1}).detach().clone();
+            patch->bankValues[layer] = pre.hiddenStates[size_t(layer)]
+                                           .select(1, prePass.lastPosition)
+                                           .view({-1})
+                                           .detach()
+                                           .clone();
         if (!options_.neurons)
             continue;
         // k = q*/|q*|^2, so each new neuron starts with pre-activation 1 on the edit.
@@ -71,8 +58,8 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
         patch->zetaProjection = torch::zeros({width, stack_.zeta().size(0)}).requires_grad_(true);
         trainable.push_back(patch->zetaProjection);
     }
-    const torch::Tensor queryIndex = torch::full({1}, queryPosition, torch::kLong);
-    auto labels = idTensor(request.targetIds, model_.device()).view({-1});
+    const torch::Tensor& queryIndex = prePass.queryIndex;
+    const torch::Tensor& labels = prePass.labels;
     const int64_t targetCount = labels.size(0);
 
     auto evaluate = [&](bool withGrad, torch::Tensor* editLoss, double* accuracy) {

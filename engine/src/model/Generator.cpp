@@ -1,5 +1,7 @@
 #include "model/Generator.h"
 
+#include "model/TensorConversions.h"
+
 #include <unike/Error.h>
 
 #include <algorithm>
@@ -7,11 +9,6 @@
 
 namespace unike::model {
 namespace {
-
-torch::Tensor toIdTensor(const std::vector<int>& ids, torch::Device device) {
-    std::vector<int64_t> wide(ids.begin(), ids.end());
-    return torch::tensor(wide, torch::dtype(torch::kLong)).view({1, -1}).to(device);
-}
 
 std::vector<TokenChoice> topChoices(const torch::Tensor& probs, int k) {
     std::vector<TokenChoice> out;
@@ -70,7 +67,7 @@ Generation Generator::generate(const torch::Tensor& imagePrefix, const std::vect
 Generation Generator::greedy(const torch::Tensor& imagePrefix, const std::vector<int>& promptIds,
                              const GenerationOptions& options, const Progress& progress) const {
     Generation out;
-    auto ids = toIdTensor(promptIds, model_.device());
+    auto ids = tokenIds(promptIds, model_.device());
     KvCache cache;
     torch::Tensor mask;
     int64_t past = 0;
@@ -105,7 +102,7 @@ Generation Generator::beam(const torch::Tensor& imagePrefix, const std::vector<i
     const auto normalised = [&](double logProb, size_t length) {
         return logProb / std::pow(double(std::max<size_t>(length, 1)), options.lengthPenalty);
     };
-    auto ids = toIdTensor(promptIds, model_.device());
+    auto ids = tokenIds(promptIds, model_.device());
     std::vector<Hypothesis> running(1);
     std::vector<Hypothesis> finished;
     KvCache cache;
@@ -199,7 +196,7 @@ AnswerScore Generator::score(const torch::Tensor& imagePrefix, const std::vector
     all.insert(all.end(), answerIds.begin(), answerIds.end());
     ForwardInput input;
     input.imagePrefix = imagePrefix;
-    input.inputIds = toIdTensor(all, model_.device());
+    input.inputIds = tokenIds(all, model_.device());
     ForwardOptions forwardOptions;
     forwardOptions.hooks = hooks;
     ForwardResult result = model_.forward(input, forwardOptions);

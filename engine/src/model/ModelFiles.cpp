@@ -33,12 +33,8 @@ std::string shapeText(torch::IntArrayRef shape) {
     return out + ")";
 }
 
-torch::Tensor readTensor(const io::TensorRef& ref) {
-    std::vector<int64_t> shape(ref.info->shape.begin(), ref.info->shape.end());
-    // from_blob only views the mapped file; clone() copies before the file closes.
-    return torch::from_blob(const_cast<uint8_t*>(ref.data()), shape,
-                            torch::dtype(toTorch(ref.info->dtype)))
-        .clone();
+torch::Tensor readRef(const io::TensorRef& ref) {
+    return readTensor(*ref.file, *ref.info);
 }
 
 // LAVIS checkpoints keep the vision q/v biases apart; transformers fuses them as
@@ -49,37 +45,11 @@ torch::Tensor fusedQkvBias(const io::CheckpointFiles& files, const std::string& 
     auto v = files.find(stem + "v_bias");
     if (!q || !v)
         return {};
-    auto qBias = readTensor(q);
-    return torch::cat({qBias, torch::zeros_like(qBias), readTensor(v)});
+    auto qBias = readRef(q);
+    return torch::cat({qBias, torch::zeros_like(qBias), readRef(v)});
 }
 
 } // namespace
-
-torch::ScalarType toTorch(io::DType dtype) {
-    switch (dtype) {
-    case io::DType::F64:
-        return torch::kFloat64;
-    case io::DType::F32:
-        return torch::kFloat32;
-    case io::DType::F16:
-        return torch::kFloat16;
-    case io::DType::BF16:
-        return torch::kBFloat16;
-    case io::DType::I64:
-        return torch::kInt64;
-    case io::DType::I32:
-        return torch::kInt32;
-    case io::DType::I16:
-        return torch::kInt16;
-    case io::DType::I8:
-        return torch::kInt8;
-    case io::DType::U8:
-        return torch::kUInt8;
-    case io::DType::Bool:
-        return torch::kBool;
-    }
-    throw Error(ErrorKind::Internal, "unknown dtype");
-}
 
 std::shared_ptr<Blip2Model> loadBlip2(const std::string& folder, const LoadOptions& options,
                                       const Progress& progress) {
@@ -104,7 +74,7 @@ std::shared_ptr<Blip2Model> loadBlip2(const std::string& folder, const LoadOptio
         const torch::Tensor& target = store.get(name);
         torch::Tensor source;
         if (auto ref = files.find(name)) {
-            source = readTensor(ref);
+            source = readRef(ref);
         } else if (name.size() > 8 && name.compare(name.size() - 8, 8, "qkv.bias") == 0) {
             source = fusedQkvBias(files, name);
         }

@@ -5,6 +5,7 @@
 
 #include "io/DType.h"
 #include "model/Blip2Model.h"
+#include "model/TensorConversions.h"
 
 #include <unike/Progress.h>
 
@@ -26,7 +27,5 @@ std::shared_ptr<Blip2Model> loadBlip2(const std::string& folder, const LoadOptio
 // Writes config.json and the weights (in `storage` dtype, as `shards` files).
 void saveBlip2(const Blip2Model& model, const std::string& folder,
                io::DType storage = io::DType::F32, int shards = 1);
-
-torch::ScalarType toTorch(io::DType dtype);
 
 } // namespace unike::model

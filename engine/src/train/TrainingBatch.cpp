@@ -1,5 +1,7 @@
 #include "train/TrainingBatch.h"
 
+#include "model/TensorConversions.h"
+
 #include <unike/Error.h>
 
 namespace unike::train {
@@ -49,8 +51,7 @@ TrainingBatch buildBatch(const std::vector<TrainingSample>& samples,
         const vision::PixelTensor pixels = preprocessor.preprocess(sample.image).pixels;
         if (pixels.height != imageSize || pixels.width != imageSize)
             throw Error(ErrorKind::Internal, "preprocessed image has the wrong size");
-        out.pixelValues[b].copy_(
-            torch::from_blob(const_cast<float*>(pixels.data.data()), {3, imageSize, imageSize}));
+        out.pixelValues[b].copy_(model::pixelValues(pixels)[0]);
         out.rowHasImage[b] = true;
     }
     return out;

@@ -1,0 +1,37 @@
+#include "edit/EditPrePass.h"
+
+#include "model/TensorConversions.h"
+
+#include <unike/Error.h>
+
+namespace unike::edit {
+
+EditPrePass runEditPrePass(const model::Blip2Model& model, const EditRequest& request,
+                           bool captureFfnInputs) {
+    if (request.promptIds.empty() || request.targetIds.empty())
+        throw Error(ErrorKind::InvalidInput, "an edit needs a prompt and a target answer");
+    std::vector<int> all = request.promptIds;
+    all.insert(all.end(), request.targetIds.begin(), request.targetIds.end());
+    model::ForwardInput input;
+    input.imagePrefix = request.prefix;
+    input.inputIds = model::tokenIds(all, model.device());
+    model::ForwardOptions capture;
+    capture.captureHidden = true;
+    capture.captureFfnInputs = captureFfnInputs;
+
+    EditPrePass pre;
+    {
+        torch::NoGradGuard noGrad;
+        pre.forward = model.forward(input, capture);
+    }
+    pre.queryPosition = pre.forward.prefixLength + int64_t(request.promptIds.size()) - 1;
+    pre.lastPosition = pre.forward.prefixLength + int64_t(all.size()) - 1;
+    for (size_t layer = 0; layer < pre.forward.hiddenStates.size(); ++layer)
+        pre.queries[int(layer)] =
+            pre.forward.hiddenStates[layer].select(1, pre.queryPosition).detach();
+    pre.queryIndex = torch::full({1}, pre.queryPosition, torch::kLong);
+    pre.labels = model::tokenIds(request.targetIds, model.device()).view({-1});
+    return pre;
+}
+
+} // namespace unike::edit

@@ -1,0 +1,26 @@
+#pragma once
+// The unedited forward every editor starts from: over prompt + target, it gives
+// the queries for gating and retrieval at every layer (at the prompt's last token),
+// the hidden states each step restarts from, and the target labels.
+
+#include "edit/EditRequest.h"
+#include "model/Blip2Model.h"
+
+#include <map>
+
+namespace unike::edit {
+
+struct EditPrePass {
+    model::ForwardResult forward;         // hidden states (and FFN inputs when asked)
+    int64_t queryPosition = 0;            // the prompt's last token in the sequence
+    int64_t lastPosition = 0;             // the target's last token
+    std::map<int, torch::Tensor> queries; // (1, D) per decoder layer
+    torch::Tensor queryIndex;             // (1) holding queryPosition
+    torch::Tensor labels;                 // (targets) ids
+};
+
+// Throws Error(InvalidInput) when the prompt or the target is empty.
+EditPrePass runEditPrePass(const model::Blip2Model& model, const EditRequest& request,
+                           bool captureFfnInputs);
+
+} // namespace unike::edit

@@ -1,0 +1,26 @@
+#pragma once
+// Turning the engine's plain buffers (token ids, preprocessed pixels, tensors in a
+// safetensors file) into torch tensors, in one place.
+
+#include "io/DType.h"
+#include "io/SafetensorsFile.h"
+#include "vision/ImagePreprocessor.h"
+
+#include <torch/torch.h>
+
+#include <vector>
+
+namespace unike::model {
+
+torch::ScalarType toTorch(io::DType dtype);
+
+// (1, T) int64 ids on `device`.
+torch::Tensor tokenIds(const std::vector<int>& ids, torch::Device device = torch::kCPU);
+
+// (1, C, H, W) float32 pixel_values, a copy of `pixels`.
+torch::Tensor pixelValues(const vision::PixelTensor& pixels);
+
+// A copy of one tensor of a (memory-mapped) safetensors file, in its own dtype.
+torch::Tensor readTensor(const io::SafetensorsFile& file, const io::TensorInfo& info);
+
+} // namespace unike::model
