@@ -32,6 +32,12 @@ struct EditSummary {
     int steps = 0;
     double seconds = 0.0;
     std::string hyperParamsJson;
+    std::vector<int> layers;
+    bool removed = false; // taken out, can be restored
+    // Provenance (METHOD.md §7): the norms of what it added, the image's hash.
+    double addedNorm = 0.0;
+    std::string imageHash;
+    std::string createdAt; // ISO 8601, UTC
 };
 
 // The methods applyEdit knows, in the order the UI lists them.

@@ -58,6 +58,7 @@ struct AskParams {
     PromptStyle style = PromptStyle::Vqa;
     GenerationParams generation;
     std::optional<std::string> scoreAnswer; // also score this answer under teacher forcing
+    bool bypassEdits = false;               // answer as the unedited model
 };
 
 struct TokenAlternative {

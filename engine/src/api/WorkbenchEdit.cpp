@@ -12,8 +12,20 @@ namespace unike {
 namespace {
 
 EditSummary summarise(const edit::EditPatch& patch) {
-    return {patch.id,      patch.name,  patch.method,  patch.prompt,         patch.target,
-            patch.enabled, patch.steps, patch.seconds, patch.hyperParamsJson};
+    EditSummary summary;
+    summary.id = patch.id;
+    summary.name = patch.name;
+    summary.method = patch.method;
+    summary.prompt = patch.prompt;
+    summary.target = patch.target;
+    summary.enabled = patch.enabled;
+    summary.steps = patch.steps;
+    summary.seconds = patch.seconds;
+    summary.hyperParamsJson = patch.hyperParamsJson;
+    summary.imageHash = patch.imageHash;
+    for (const auto& [layer, neurons] : patch.neurons)
+        summary.layers.push_back(layer);
+    return summary;
 }
 
 } // namespace
