@@ -17,7 +17,5 @@ namespace {
 
 int handlePrepare(const ParsedArgs&, CommandContext&) { notAvailable("prepare"); }
 int handleStates(const ParsedArgs&, CommandContext&) { notAvailable("states"); }
-int handleTsne(const ParsedArgs&, CommandContext&) { notAvailable("tsne"); }
-int handlePca(const ParsedArgs&, CommandContext&) { notAvailable("pca"); }
 
 } // namespace unike::cli
