@@ -3,9 +3,12 @@
 
 #include <unike/Benchmarks.h>
 #include <unike/Error.h>
+#include <unike/Projection.h>
+#include <unike/Runtime.h>
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <iostream>
 
 namespace unike::cli {
@@ -24,6 +27,39 @@ void printReport(const std::string& name, const BenchmarkReport& report) {
             out["methods"][key.substr(0, dot)][key.substr(dot + 1)] = value;
     }
     std::cout << out.dump(2) << '\n';
+}
+
+// t-SNE on a CSV with the default settings (perplexity 30, 1000 iterations, PCA
+// init): wall time, KL, trustworthiness. tests/bench/bench_tsne.sh writes the
+// data and puts sklearn's figures beside these.
+int benchTsne(const ParsedArgs& args) {
+    if (!args.has("data"))
+        throw UsageError("'unike bench tsne' needs --data FILE.csv, a headerless CSV of points "
+                         "(tests/bench/bench_tsne.sh writes one)");
+    const PointMatrix points = readPointsCsv(args.value("data"));
+    TsneParams params;
+    params.device = args.value("device", "cpu");
+    CliProgress progress(showProgress(args));
+    const auto start = std::chrono::steady_clock::now();
+    const Projection projection = runTsne(points, params, progress.progress());
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    progress.finish();
+    nlohmann::json out = {{"benchmark", "tsne"},
+                          {"points", points.rows},
+                          {"dims", points.cols},
+                          {"method", projection.method},
+                          {"iterations", projection.iterations},
+                          {"threads", runtimeInfo().torchThreads},
+                          {"seconds", seconds},
+                          {"kl_divergence", projection.klDivergence}};
+    // Trustworthiness is O(n^2 d): skipped where it would outlast the run itself.
+    const int trustworthinessMaxPoints = 5000;
+    out["trustworthiness_k5"] = points.rows <= trustworthinessMaxPoints
+                                    ? nlohmann::json(trustworthiness(points, projection, 5))
+                                    : nlohmann::json(nullptr);
+    std::cout << out.dump(2) << '\n';
+    return 0;
 }
 
 } // namespace
@@ -46,8 +82,7 @@ int handleBench(const ParsedArgs& args, CommandContext&) {
         return 0;
     }
     if (target == "tsne")
-        throw Error(ErrorKind::Unsupported,
-                    "'unike bench " + target + "' is not available in this version yet");
+        return benchTsne(args);
     if (target == "demo") {
         DemoQualityParams params;
         params.modelFolder = args.value("model");

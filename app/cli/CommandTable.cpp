@@ -165,14 +165,16 @@ std::vector<Command> buildCommands() {
         {"tsne",
          "embed points in 2-D with t-SNE",
          "unike tsne --in FILE --out FILE.csv [options]",
-         "Reads states written by `unike states` or a headerless CSV and "
-         "writes a 2-D embedding; prints the KL divergence.",
+         "Reads states written by `unike states` or a headerless CSV (.csv) and "
+         "writes a 2-D embedding; prints the KL divergence. 'auto' uses the exact "
+         "gradient on CUDA for up to 5000 points and Barnes-Hut otherwise.",
          {required(option("in", "FILE", "states file or CSV")),
           required(option("out", "FILE", "CSV to write")),
           option("perplexity", "P", "perplexity", "30"), option("iters", "N", "iterations", "1000"),
-          option("seed", "S", "random seed", "0"),
+          option("seed", "S", "random seed (for --init random)", "0"),
           option("method", "M", "auto, exact, approx or pca", "auto"),
-          option("init", "I", "pca or random", "pca")},
+          option("init", "I", "pca or random", "pca"), deviceOption(),
+          flag("json", "print a JSON summary")},
          false,
          handleTsne});
 
@@ -183,7 +185,8 @@ std::vector<Command> buildCommands() {
                         "writes the projection onto the leading principal components.",
                         {required(option("in", "FILE", "states file or CSV")),
                          required(option("out", "FILE", "CSV to write")),
-                         option("components", "N", "number of components", "2")},
+                         option("components", "N", "number of components", "2"),
+                         flag("json", "print a JSON summary")},
                         false,
                         handlePca});
 

@@ -1,6 +1,8 @@
 #include "main/MainWindow.h"
+#include "tour/GuidedTour.h"
 
 #include <QDockWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QUndoCommand>
 #include <QUndoStack>
@@ -49,6 +51,27 @@ private slots:
         QVERIFY(log->isHidden());
         window.resetLayout();
         QVERIFY(!log->isHidden());
+    }
+
+    void guidedTourHasTheSixTeachingStepsAndMore() {
+        unike::ui::MainWindow window;
+        window.showTour();
+        auto* tour = window.findChild<unike::ui::GuidedTour*>();
+        QVERIFY(tour);
+        QCOMPARE(tour->stepCount(), 7);
+        tour->next();
+        QCOMPARE(tour->currentStep(), 1);
+        tour->goTo(99);
+        QCOMPARE(tour->currentStep(), 1);
+    }
+
+    void everyDockAndActionIsNamedForAccessibility() {
+        unike::ui::MainWindow window;
+        for (const QString& name : window.dockNames())
+            QVERIFY2(!window.dock(name)->accessibleName().isEmpty(), qPrintable(name));
+        for (QAction* menu : window.menuBar()->actions())
+            for (QAction* action : menu->menu()->actions())
+                QVERIFY(action->isSeparator() || !action->text().isEmpty());
     }
 
     void modifiedMarkFollowsUndoStack() {
