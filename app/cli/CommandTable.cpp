@@ -141,6 +141,10 @@ std::vector<Command> buildCommands() {
          "result is cached, keyed by the model and the data.",
          {modelOption(), option("data", "DIR", "MMEdit-format training data"),
           option("limit", "N", "use at most N triplets"),
+          option("epochs", "N", "encoder training epochs", "30"),
+          option("lr", "X", "the encoders' Adam learning rate", "1e-4"),
+          option("cache", "DIR", "where the artefact goes (default: beside the model, else "
+                                 "the user's cache)"),
           flag("force", "rebuild even when a cached artefact exists"), deviceOption()},
          false,
          handlePrepare});

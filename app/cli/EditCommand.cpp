@@ -95,9 +95,6 @@ std::string answer(const Workbench& workbench, const Probe& probe) {
 } // namespace
 
 int handleEdit(const ParsedArgs& args, CommandContext& context) {
-    if (args.has("save"))
-        throw Error(ErrorKind::Unsupported,
-                    "saving sessions (--save) is not available in this version yet");
     const std::vector<EditParams> edits = editsFromArgs(args);
     Workbench workbench;
     loadModelFromArgs(workbench, args);
@@ -139,8 +136,15 @@ int handleEdit(const ParsedArgs& args, CommandContext& context) {
             std::printf("%-9s %-48s %-16s -> %s\n", probes[i].label.c_str(),
                         probes[i].question.substr(0, 48).c_str(), before[i].c_str(), after.c_str());
     }
+    nlohmann::json out{{"edits", applied}, {"probes", rows}};
+    if (args.has("save")) {
+        const SessionInfo saved = workbench.saveSession({args.value("save"), {}});
+        out["session"] = saved.path;
+        if (!context.jsonOutput)
+            std::printf("saved %d edit(s) to %s\n", saved.edits, saved.path.c_str());
+    }
     if (context.jsonOutput)
-        std::cout << nlohmann::json{{"edits", applied}, {"probes", rows}}.dump(2) << '\n';
+        std::cout << out.dump(2) << '\n';
     return 0;
 }
 

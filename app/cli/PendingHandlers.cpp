@@ -15,7 +15,6 @@ namespace {
 
 } // namespace
 
-int handlePrepare(const ParsedArgs&, CommandContext&) { notAvailable("prepare"); }
 int handleStates(const ParsedArgs&, CommandContext&) { notAvailable("states"); }
 
 } // namespace unike::cli

@@ -33,7 +33,6 @@ struct EditSummary {
     double seconds = 0.0;
     std::string hyperParamsJson;
     std::vector<int> layers;
-    bool removed = false; // taken out, can be restored
     // Provenance (METHOD.md §7): the norms of what it added, the image's hash.
     double addedNorm = 0.0;
     std::string imageHash;

@@ -28,6 +28,7 @@ struct ModelInfo {
     int queryTokens = 0;
     int imageSize = 0;
     double loadSeconds = 0.0;
+    std::string hash; // a fingerprint of the weights, config and tokenizer (sessions check it)
 };
 
 // An image given by path, or by encoded bytes (paste, drag and drop).

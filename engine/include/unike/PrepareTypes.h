@@ -26,6 +26,9 @@ struct PreparationInfo {
     int triplets = 0;
     std::vector<int> layers;
     double semanticLoss = 0, truthLoss = 0;
+    // Held-out checks of the encoders (see EncoderTraining.h): 0.5 means the
+    // truthfulness space does not separate right from wrong answers.
+    double truthAccuracy = 0, semanticRecall = 0;
     double seconds = 0;
     bool reused = false; // loaded from the cache rather than built
 };

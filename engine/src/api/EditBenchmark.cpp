@@ -1,5 +1,6 @@
 // `unike bench edit`: how long one edit takes, per method, on this machine.
 #include "api/EditMethods.h"
+#include "api/PreparationCache.h"
 #include "api/WorkbenchState.h"
 #include "data/MmeditDataset.h"
 #include "edit/FineTuneEditor.h"
@@ -58,6 +59,11 @@ BenchmarkReport benchmarkEdits(const EditBenchmarkParams& params, const Progress
     const LoadedModel loaded = loadModelFolder(folder, {});
     model::Blip2Model& model = *loaded.model;
     const text::BpeTokenizer& tokenizer = loaded.tokenizer;
+    // Preparation is excluded from the timings but its bank and memory take part.
+    std::shared_ptr<edit::Preparation> preparation;
+    if (const auto artefact = findPreparation(folder, modelFolderHash(folder)))
+        preparation = std::make_shared<edit::Preparation>(
+            edit::Preparation::load(*artefact, model.device(), model.dtype()));
 
     std::string data = params.dataFolder;
     fs::path temporary;
@@ -94,6 +100,7 @@ BenchmarkReport benchmarkEdits(const EditBenchmarkParams& params, const Progress
         params.methods.empty() ? editMethods() : params.methods;
     BenchmarkReport report;
     report.labels["model"] = folder;
+    report.labels["prepared"] = preparation ? "yes" : "no (run unike prepare)";
     report.numbers["cases"] = double(requests.size());
     size_t done = 0;
     for (const std::string& method : methods) {
@@ -104,11 +111,15 @@ BenchmarkReport benchmarkEdits(const EditBenchmarkParams& params, const Progress
         for (const edit::EditRequest& request : requests) {
             progress.throwIfCancelled("the edit benchmark");
             edit::EditStack stack(model);
+            edit::IntrinsicEditor intrinsic(model, stack, hyper, setup.options);
+            if (preparation) {
+                preparation->installInto(stack);
+                intrinsic.setMemory(preparation->memory);
+            }
             std::shared_ptr<edit::EditPatch> patch =
                 setup.fineTune
                     ? edit::FineTuneEditor(model, stack, hyper).train(request, Progress())
-                    : edit::IntrinsicEditor(model, stack, hyper, setup.options)
-                          .train(request, Progress());
+                    : intrinsic.train(request, Progress());
             seconds.push_back(patch->seconds);
             steps += patch->steps;
             bytes += double(patchBytes(*patch));

@@ -6,13 +6,19 @@
 namespace unike {
 
 MethodSetup methodSetup(const std::string& method) {
+    // T-Patcher's own locality device is its memory loss (METHOD.md §4, lambda 5);
+    // UniKE's gate replaces it [decision, EVIDENCE.md], so unike keeps lambda 0.
     if (method == "tpatcher")
-        return {{true, false, false}, [](edit::EditHyperParams& p) { p.gateNeurons = false; }};
+        return {{true, false, false}, [](edit::EditHyperParams& p) {
+                    p.gateNeurons = false;
+                    p.lambdaMemory = 5.0;
+                }};
     if (method == "latent-ike")
         return {{false, true, false}, [](edit::EditHyperParams&) {}};
     if (method == "intrinsic+latent-ike")
         return {{true, true, false}, [](edit::EditHyperParams& p) {
                     p.gateNeurons = false;
+                    p.lambdaMemory = 5.0;
                     p.alphaMode = edit::AlphaMode::Fixed;
                 }};
     if (method == "unike")
@@ -23,7 +29,10 @@ MethodSetup methodSetup(const std::string& method) {
         return {{false, false, false}, [](edit::EditHyperParams&) {}, false, true};
     if (method == "intrinsic+ike")
         return {{true, false, false},
-                [](edit::EditHyperParams& p) { p.gateNeurons = false; },
+                [](edit::EditHyperParams& p) {
+                    p.gateNeurons = false;
+                    p.lambdaMemory = 5.0;
+                },
                 false,
                 true};
     std::string known;

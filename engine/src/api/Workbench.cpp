@@ -1,12 +1,16 @@
 #include "api/WorkbenchState.h"
+#include "api/PreparationCache.h"
 #include "compute/Device.h"
+#include "io/ContentHash.h"
 #include "model/ModelFiles.h"
 
 #include <unike/Error.h>
+#include <unike/Logging.h>
 #include <unike/Resources.h>
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 
@@ -30,6 +34,17 @@ vision::RgbImage Workbench::Impl::decode(const ImageInput& image) const {
     return decoder.decodeBytes(image.bytes, image.name.empty() ? "the image" : image.name);
 }
 
+std::string Workbench::Impl::imageHash(const ImageInput& image) const {
+    if (image.empty())
+        return {};
+    io::ContentHash hash;
+    if (!image.path.empty())
+        hash.addFile(image.path);
+    else
+        hash.add(image.bytes.data(), image.bytes.size());
+    return hash.hex();
+}
+
 torch::Tensor Workbench::Impl::pixelValues(const ImageInput& image) const {
     const LoadedModel& m = require();
     return model::pixelValues(m.preprocessor.preprocess(decode(image)).pixels)
@@ -41,12 +56,30 @@ torch::Tensor LoadedModel::imagePrefix(const vision::RgbImage& image) const {
                                   .to(model->device(), model->dtype()));
 }
 
+std::string modelFolderHash(const std::string& folder) {
+    io::ContentHash hash;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(folder)) {
+        const std::string name = entry.path().filename().string();
+        if (name == "config.json" || name == "tokenizer.json" || entry.path().extension() == ".safetensors")
+            files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& file : files) {
+        hash.add(file.filename().string());
+        hash.addFileSample(file.string());
+    }
+    return hash.hex();
+}
+
 LoadedModel loadModelFolder(const std::string& folder, const model::LoadOptions& options,
                             const Progress& progress) {
     progress.report(0.0, "reading the tokenizer");
     LoadedModel next{nullptr,
                      text::BpeTokenizer::fromDirectory(folder),
                      vision::ImagePreprocessor(),
+                     {},
+                     nullptr,
                      {},
                      nullptr,
                      {}};
@@ -94,8 +127,33 @@ ModelInfo Workbench::loadModel(const ModelLoadParams& params, const Progress& pr
     info.vocabSize = int(config.text.vocabSize);
     info.queryTokens = int(config.numQueryTokens);
     info.imageSize = int(config.vision.imageSize);
+    info.hash = modelFolderHash(folder);
     info.loadSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    // A cached preparation of this model comes along; a broken one is only a warning,
+    // since the model itself is fine and prepare can rebuild it.
+    if (const auto artefact = findPreparation(folder, info.hash)) {
+        try {
+            auto prepared = std::make_shared<edit::Preparation>(
+                edit::Preparation::load(*artefact, options.device, options.dtype));
+            PreparationInfo prep;
+            prep.artefactPath = *artefact;
+            prep.modelHash = prepared->modelHash;
+            prep.dataHash = prepared->dataHash;
+            prep.version = edit::Preparation::kVersion;
+            prep.triplets = prepared->triplets;
+            prep.layers = prepared->layers;
+            prep.semanticLoss = prepared->semanticLoss;
+            prep.truthLoss = prepared->truthLoss;
+            prep.truthAccuracy = prepared->truthAccuracy;
+            prep.semanticRecall = prepared->semanticRecall;
+            prep.seconds = prepared->seconds;
+            prep.reused = true;
+            next.install(std::move(prepared), prep);
+        } catch (const Error& e) {
+            logMessage(LogLevel::Warn, std::string("ignoring a preparation artefact: ") + e.what());
+        }
+    }
     impl_->loaded = std::move(next);
     progress.report(1.0, "model loaded");
     return impl_->loaded->info;

@@ -7,6 +7,7 @@
 #include <unike/Error.h>
 
 #include <chrono>
+#include <optional>
 
 namespace unike {
 namespace {
@@ -35,6 +36,9 @@ AskResult Workbench::ask(const AskParams& params, const Progress& progress) cons
         throw Error(ErrorKind::InvalidInput, "top-k must be between 0 and 100");
 
     torch::NoGradGuard noGrad;
+    std::optional<edit::EditBypass> bypass;
+    if (params.bypassEdits)
+        bypass.emplace(*m.edits);
     progress.report(0.0, "reading the image");
     torch::Tensor prefix;
     if (!params.image.empty())

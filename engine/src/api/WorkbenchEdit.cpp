@@ -6,6 +6,7 @@
 
 #include <unike/Error.h>
 
+#include <ctime>
 #include <fstream>
 
 namespace unike {
@@ -23,9 +24,20 @@ EditSummary summarise(const edit::EditPatch& patch) {
     summary.seconds = patch.seconds;
     summary.hyperParamsJson = patch.hyperParamsJson;
     summary.imageHash = patch.imageHash;
+    summary.createdAt = patch.createdAt;
+    summary.addedNorm = patch.addedNorm();
     for (const auto& [layer, neurons] : patch.neurons)
         summary.layers.push_back(layer);
     return summary;
+}
+
+std::string utcTimestamp() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
 }
 
 } // namespace
@@ -41,6 +53,7 @@ EditSummary Workbench::applyEdit(const EditParams& params, const Progress& progr
         throw Error(ErrorKind::InvalidInput,
                     "the edit's target answer is empty; type the answer the model should give");
     const MethodSetup setup = methodSetup(params.method);
+    const edit::Preparation& prepared = m.requirePreparation("editing");
     edit::EditHyperParams hyper =
         methodHyperParams(params.method, params.hyperParamsJson, params.overrides);
     hyper.validate(m.model->decoder().layerCount());
@@ -63,11 +76,14 @@ EditSummary Workbench::applyEdit(const EditParams& params, const Progress& progr
         patch = editor.train(request, progress.subRange(0.05, 1.0));
     } else {
         edit::IntrinsicEditor editor(*m.model, *m.edits, hyper, setup.options);
+        editor.setMemory(prepared.memory);
         patch = editor.train(request, progress.subRange(0.05, 1.0));
     }
     if (setup.inContext)
         patch->demonstration = "New Fact: " + question + " " + target + "\n";
     patch->method = params.method;
+    patch->imageHash = impl_->imageHash(params.image);
+    patch->createdAt = utcTimestamp();
     patch->name = params.name.empty() ? question + " → " + target : params.name;
     m.inference = hyper;
     m.edits->add(patch);
@@ -90,6 +106,10 @@ void Workbench::renameEdit(int id, const std::string& name) {
 
 void Workbench::removeEdit(int id) {
     impl_->require().edits->remove(id);
+}
+
+void Workbench::restoreEdit(int id) {
+    impl_->require().edits->restore(id);
 }
 
 void Workbench::removeAllEdits() {

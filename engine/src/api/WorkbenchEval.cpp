@@ -97,7 +97,12 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
     if (total == 0)
         throw Error(ErrorKind::InvalidInput, "no usable edit cases in " + params.dataFolder);
 
+    // The unedited model needs no preparation; every editor does.
+    const edit::Preparation* preparation =
+        none ? m.preparation.get() : &m.requirePreparation("evaluating an editor");
     edit::EditStack stack(*m.model);
+    if (preparation)
+        preparation->installInto(stack);
     const edit::EditedModel edited(*m.model, stack, hyper);
     auto prefixOf = [&](const std::string& path) {
         return m.model->imagePrefix(impl_->pixelValues(ImageInput{path, {}, {}}));
@@ -142,6 +147,7 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
                 patch = edit::FineTuneEditor(*m.model, stack, hyper).train(request, Progress());
             } else {
                 edit::IntrinsicEditor editor(*m.model, stack, hyper, setup.options);
+                editor.setMemory(preparation->memory);
                 patch = editor.train(request, Progress());
             }
             if (setup.inContext)

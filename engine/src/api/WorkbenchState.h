@@ -3,6 +3,7 @@
 // processor. Shared by the facade's source files.
 
 #include "edit/EditStack.h"
+#include "edit/Preparation.h"
 #include "model/Blip2Model.h"
 #include "model/ModelFiles.h"
 #include "text/BpeTokenizer.h"
@@ -25,6 +26,13 @@ struct LoadedModel {
     ModelInfo info;
     std::unique_ptr<edit::EditStack> edits;
     edit::EditHyperParams inference; // the knobs the hooks use at inference time
+    std::shared_ptr<const edit::Preparation> preparation; // null until prepared
+    PreparationInfo preparationInfo;
+
+    // Throws Error(InvalidInput) saying how to prepare when there is no preparation.
+    const edit::Preparation& requirePreparation(const std::string& operation) const;
+    // Makes `prepared` this model's preparation and gives it to the edit stack.
+    void install(std::shared_ptr<const edit::Preparation> prepared, PreparationInfo info);
 
     // The projected query outputs of a decoded image, (1, Q, D), on the model's device.
     torch::Tensor imagePrefix(const vision::RgbImage& image) const;
@@ -35,6 +43,9 @@ struct LoadedModel {
 LoadedModel loadModelFolder(const std::string& folder, const model::LoadOptions& options,
                             const Progress& progress = Progress());
 
+// A fingerprint of a model folder's config, tokenizer and weights.
+std::string modelFolderHash(const std::string& folder);
+
 struct Workbench::Impl {
     std::optional<LoadedModel> loaded;
     vision::ImageDecoder decoder;
@@ -44,6 +55,8 @@ struct Workbench::Impl {
     // Decodes and preprocesses an image into pixel_values (1, 3, H, W) on the model's device.
     torch::Tensor pixelValues(const ImageInput& image) const;
     vision::RgbImage decode(const ImageInput& image) const;
+    // The content hash of an image's file or bytes; "" for none.
+    std::string imageHash(const ImageInput& image) const;
 };
 
 } // namespace unike

@@ -4,6 +4,8 @@
 
 #include <torch/torch.h>
 
+#include <cmath>
+
 #include <map>
 #include <string>
 #include <vector>
@@ -43,6 +45,28 @@ struct EditPatch {
     std::string imageHash;
     double seconds = 0.0;
     int steps = 0;
+    std::string createdAt; // ISO 8601, UTC
+
+    // The Frobenius norm of everything the edit adds: neuron keys and values,
+    // W_zeta, and fine-tuning's weight changes.
+    double addedNorm() const;
 };
+
+inline double EditPatch::addedNorm() const {
+    double squared = 0.0;
+    auto add = [&squared](const torch::Tensor& t) {
+        if (t.defined())
+            squared += t.detach().to(torch::kFloat64).pow(2).sum().item<double>();
+    };
+    for (const auto& entry : neurons) {
+        add(entry.second.keys);
+        add(entry.second.bias);
+        add(entry.second.values);
+    }
+    add(zetaProjection);
+    for (const auto& entry : weightSwaps)
+        add(entry.second.second - entry.second.first);
+    return std::sqrt(squared);
+}
 
 } // namespace unike::edit

@@ -20,6 +20,20 @@ std::map<std::string, double> EditHookSet::lastScalars() const {
     return out;
 }
 
+EditBypass::EditBypass(EditStack& stack)
+    : stack_(stack) {
+    for (const auto& patch : stack_.patches())
+        if (patch->enabled)
+            suspended_.push_back(patch->id);
+    for (int id : suspended_)
+        stack_.setEnabled(id, false);
+}
+
+EditBypass::~EditBypass() {
+    for (int id : suspended_)
+        stack_.setEnabled(id, true);
+}
+
 EditStack::EditStack(model::Blip2Model& model)
     : model_(model) {}
 
@@ -28,6 +42,17 @@ int EditStack::add(std::shared_ptr<EditPatch> patch) {
     patches_.push_back(std::move(patch));
     applyWeightDeltas();
     return patches_.back()->id;
+}
+
+void EditStack::replaceAll(std::vector<std::shared_ptr<EditPatch>> patches) {
+    std::sort(patches.begin(), patches.end(), [](const auto& a, const auto& b) { return a->id < b->id; });
+    for (size_t i = 1; i < patches.size(); ++i)
+        if (patches[i]->id == patches[i - 1]->id)
+            throw Error(ErrorKind::File, "two saved edits share the id " + std::to_string(patches[i]->id));
+    patches_ = std::move(patches);
+    removed_.clear();
+    nextId_ = patches_.empty() ? 1 : patches_.back()->id + 1;
+    applyWeightDeltas();
 }
 
 const EditPatch* EditStack::find(int id) const {
@@ -51,12 +76,27 @@ void EditStack::remove(int id) {
         std::find_if(patches_.begin(), patches_.end(), [id](const auto& p) { return p->id == id; });
     if (it == patches_.end())
         throw Error(ErrorKind::InvalidInput, "there is no edit #" + std::to_string(id));
+    removed_.push_back(*it);
     patches_.erase(it);
+    applyWeightDeltas();
+}
+
+void EditStack::restore(int id) {
+    auto it =
+        std::find_if(removed_.begin(), removed_.end(), [id](const auto& p) { return p->id == id; });
+    if (it == removed_.end())
+        throw Error(ErrorKind::InvalidInput, "there is no removed edit #" + std::to_string(id));
+    // Ids grow with every add, so id order is the order the edits were applied in.
+    auto place = std::find_if(patches_.begin(), patches_.end(),
+                              [id](const auto& p) { return p->id > id; });
+    patches_.insert(place, *it);
+    removed_.erase(it);
     applyWeightDeltas();
 }
 
 void EditStack::clear() {
     patches_.clear();
+    removed_.clear();
     applyWeightDeltas();
 }
 

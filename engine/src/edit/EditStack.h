@@ -17,6 +17,21 @@
 namespace unike::edit {
 
 class EditLayerHook;
+class EditStack;
+
+// Switches every edit off while it lives and back as it was after: the unedited
+// model's answers for before/after comparisons. Fine-tuning weights come back bitwise.
+class EditBypass {
+public:
+    explicit EditBypass(EditStack& stack);
+    ~EditBypass();
+    EditBypass(const EditBypass&) = delete;
+    EditBypass& operator=(const EditBypass&) = delete;
+
+private:
+    EditStack& stack_;
+    std::vector<int> suspended_;
+};
 
 // The hooks of one forward pass; keep it alive while the forward runs.
 class EditHookSet {
@@ -46,9 +61,14 @@ public:
     void setSemanticEncoder(int layer, Encoder encoder) { encoders_[layer] = std::move(encoder); }
 
     int add(std::shared_ptr<EditPatch> patch); // returns its id
+    // Replaces every patch with saved ones, keeping their ids.
+    void replaceAll(std::vector<std::shared_ptr<EditPatch>> patches);
     void setEnabled(int id, bool enabled);
+    // remove keeps the patch aside so that restore can put it back in its place.
     void remove(int id);
-    void clear();
+    void restore(int id);
+    void clear(); // forgets every patch, removed ones included
+    const std::vector<std::shared_ptr<EditPatch>>& removedPatches() const { return removed_; }
     const std::vector<std::shared_ptr<EditPatch>>& patches() const { return patches_; }
     const EditPatch* find(int id) const;
     int liveCount() const;
@@ -66,7 +86,8 @@ private:
     void applyWeightDeltas();
 
     model::Blip2Model& model_;
-    std::vector<std::shared_ptr<EditPatch>> patches_;
+    std::vector<std::shared_ptr<EditPatch>> patches_; // in id order
+    std::vector<std::shared_ptr<EditPatch>> removed_;
     std::map<int, KnowledgeBank> banks_;
     std::map<int, Encoder> encoders_;
     torch::Tensor zeta_;
