@@ -22,11 +22,71 @@ private:
     std::string folder_;
     std::string image_;
 
+    // Editing refuses an unprepared model; then a small training split prepares it.
+    void prepareTheModel() {
+        Workbench workbench;
+        workbench.loadModel({folder_, "cpu", "auto"});
+        QVERIFY(!workbench.isPrepared());
+        EditParams edit;
+        edit.question = "what colour is the circle?";
+        edit.target = "two";
+        QVERIFY_THROWS_EXCEPTION(unike::Error, workbench.applyEdit(edit));
+
+        const std::string data = dir_.filePath("data").toStdString();
+        std::filesystem::create_directories(data);
+        std::filesystem::copy_file(image_, data + "/image.png");
+        std::ofstream train(data + "/vqa_train.json");
+        train << "[";
+        const char* answers[][2] = {{"red", "blue"}, {"two", "one"}, {"circle", "square"},
+                                    {"left", "right"}, {"small", "large"}, {"three", "four"}};
+        for (int i = 0; i < 12; ++i) {
+            const auto& a = answers[i % 6];
+            train << (i ? "," : "") << "{\"src\": \"what is thing " << i << "?\", \"pred\": \""
+                  << a[1] << "\", \"alt\": \"" << a[0] << "\", \"rephrase\": \"which thing "
+                  << i << "?\", \"image\": \"image.png\", \"image_rephrase\": \"image.png\", "
+                  << "\"loc\": \"nq question: who\", \"loc_ans\": \"me\", \"m_loc\": "
+                  << "\"image.png\", \"m_loc_q\": \"what?\", \"m_loc_a\": \"red\"}";
+        }
+        train << "]";
+        train.close();
+        PrepareParams params;
+        params.dataFolder = data;
+        params.epochs = 3;
+        const PreparationInfo info = workbench.prepare(params);
+        QVERIFY(workbench.isPrepared());
+        QCOMPARE(info.triplets, 12);
+        QVERIFY(!info.reused);
+        QVERIFY(std::filesystem::exists(info.artefactPath));
+        // The same model and data reuse the artefact; a fresh load finds it alone.
+        QVERIFY(workbench.prepare(params).reused);
+        Workbench again;
+        again.loadModel({folder_, "cpu", "auto"});
+        QVERIFY(again.isPrepared());
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         folder_ = dir_.filePath("model").toStdString();
         image_ = dir_.filePath("image.png").toStdString();
         test::writeTinyModelFolder(folder_, image_);
+        prepareTheModel();
+    }
+
+    void sessionsRefuseAnotherModel() {
+        Workbench workbench;
+        workbench.loadModel({folder_, "cpu", "auto"});
+        const std::string session = dir_.filePath("other.json").toStdString();
+        workbench.saveSession({session, {}});
+        std::string text;
+        {
+            std::ifstream in(session);
+            text.assign(std::istreambuf_iterator<char>(in), {});
+        }
+        const auto at = text.find(workbench.modelInfo().hash);
+        QVERIFY(at != std::string::npos);
+        text.replace(at, 16, "0123456789abcdef");
+        std::ofstream(session) << text;
+        QVERIFY_THROWS_EXCEPTION(unike::Error, workbench.loadSession(session));
     }
 
     void loadsAndDescribesTheModel() {
@@ -146,9 +206,33 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(unike::Error, workbench.applyEdit(edit, cancelled));
         QCOMPARE(workbench.edits().size(), size_t(1));
 
-        workbench.removeEdit(applied.id);
+        // A session round-trips: saved, cleared, loaded back into the same outputs.
+        const std::string session = dir_.filePath("session.json").toStdString();
+        const double edited = workbench.ask(ask).score->logLikelihood;
+        QCOMPARE(workbench.saveSession({session, "{\"question\": \"q\"}"}).edits, 1);
+        workbench.removeAllEdits();
+        QCOMPARE(workbench.ask(ask).score->tokenAccuracy, before);
+        const SessionInfo loaded = workbench.loadSession(session);
+        QCOMPARE(QString::fromStdString(loaded.userJson), QString("{\"question\":\"q\"}"));
+        QCOMPARE(workbench.edits().size(), size_t(1));
+        QCOMPARE(QString::fromStdString(workbench.edits()[0].name), QString("colour fix"));
+        QCOMPARE(workbench.ask(ask).score->logLikelihood, edited);
+        // A corrupt session changes nothing.
+        std::ofstream(session) << "{ not json";
+        QVERIFY_THROWS_EXCEPTION(unike::Error, workbench.loadSession(session));
+        QCOMPARE(workbench.edits().size(), size_t(1));
+
+        // Bypassing answers as the unedited model; remove and restore are exact.
+        AskParams bypass = ask;
+        bypass.bypassEdits = true;
+        QCOMPARE(workbench.ask(bypass).score->tokenAccuracy, before);
+        const int id = workbench.edits()[0].id;
+        workbench.removeEdit(id);
         QVERIFY(workbench.edits().empty());
         QCOMPARE(workbench.ask(ask).score->tokenAccuracy, before);
+        workbench.restoreEdit(id);
+        QCOMPARE(workbench.ask(ask).score->logLikelihood, edited);
+        workbench.removeEdit(id);
     }
 
     void fineTuningAndInContextEditsUndoToTheSameBits() {

@@ -71,9 +71,7 @@ void HistoryPanel::setEdits(const EditList& all) {
     const int currentId =
         tree_->currentItem() ? tree_->currentItem()->data(NameColumn, kIdRole).toInt() : -1;
     edits_.clear();
-    for (const unike::EditSummary& edit : all)
-        if (!edit.removed)
-            edits_.push_back(edit);
+    edits_ = all; // the engine lists only edits that are not removed
     filling_ = true;
     tree_->clear();
     for (const unike::EditSummary& edit : edits_) {
