@@ -143,8 +143,9 @@ std::vector<Command> buildCommands() {
           option("limit", "N", "use at most N triplets"),
           option("epochs", "N", "encoder training epochs", "30"),
           option("lr", "X", "the encoders' Adam learning rate", "1e-4"),
-          option("cache", "DIR", "where the artefact goes (default: beside the model, else "
-                                 "the user's cache)"),
+          option("cache", "DIR",
+                 "where the artefact goes (default: beside the model, else "
+                 "the user's cache)"),
           flag("force", "rebuild even when a cached artefact exists"), deviceOption()},
          false,
          handlePrepare});

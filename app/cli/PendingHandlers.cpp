@@ -15,6 +15,8 @@ namespace {
 
 } // namespace
 
-int handleStates(const ParsedArgs&, CommandContext&) { notAvailable("states"); }
+int handleStates(const ParsedArgs&, CommandContext&) {
+    notAvailable("states");
+}
 
 } // namespace unike::cli

@@ -37,13 +37,13 @@ private:
         std::filesystem::copy_file(image_, data + "/image.png");
         std::ofstream train(data + "/vqa_train.json");
         train << "[";
-        const char* answers[][2] = {{"red", "blue"}, {"two", "one"}, {"circle", "square"},
+        const char* answers[][2] = {{"red", "blue"},   {"two", "one"},     {"circle", "square"},
                                     {"left", "right"}, {"small", "large"}, {"three", "four"}};
         for (int i = 0; i < 12; ++i) {
             const auto& a = answers[i % 6];
             train << (i ? "," : "") << "{\"src\": \"what is thing " << i << "?\", \"pred\": \""
-                  << a[1] << "\", \"alt\": \"" << a[0] << "\", \"rephrase\": \"which thing "
-                  << i << "?\", \"image\": \"image.png\", \"image_rephrase\": \"image.png\", "
+                  << a[1] << "\", \"alt\": \"" << a[0] << "\", \"rephrase\": \"which thing " << i
+                  << "?\", \"image\": \"image.png\", \"image_rephrase\": \"image.png\", "
                   << "\"loc\": \"nq question: who\", \"loc_ans\": \"me\", \"m_loc\": "
                   << "\"image.png\", \"m_loc_q\": \"what?\", \"m_loc_a\": \"red\"}";
         }

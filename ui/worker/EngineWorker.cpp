@@ -5,10 +5,7 @@
 #include <unike/Runtime.h>
 #include <unike/Workbench.h>
 
-#include <QDir>
-#include <QFileInfo>
 #include <QMetaObject>
-#include <QStandardPaths>
 
 #include <algorithm>
 
@@ -16,7 +13,6 @@ namespace unike::ui {
 namespace {
 
 // Bump when the cached benchmark's sizes change.
-const char* const kDemoBenchName = "demo-bench-v1";
 
 QVector<float> toQVector(const std::vector<float>& values) {
     return QVector<float>(values.begin(), values.end());
@@ -156,31 +152,13 @@ void EngineWorker::restoreEdit(int id) {
     });
 }
 
-QString EngineWorker::demoBenchmarkFolder() {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
-        .filePath(kDemoBenchName);
-}
-
 std::string EngineWorker::ensureDemoBenchmark(const Progress& progress) {
-    const QString folder = demoBenchmarkFolder();
-    if (QFileInfo::exists(folder + "/vqa_eval.json"))
-        return folder.toStdString();
-    // Written beside, then renamed: a half-written benchmark is never picked up.
-    const QString partial = folder + ".partial";
-    QDir(partial).removeRecursively();
-    QDir().mkpath(partial);
-    MakeBenchParams params;
-    params.outDir = partial.toStdString();
-    params.vqaEval = 24;
-    params.captionEval = 8;
-    params.trainRecords = 0;
+    MakeBenchParams sizes; // small: the probes, the spaces and the benchmark dialog's default
+    sizes.vqaEval = 24;
+    sizes.captionEval = 8;
+    sizes.trainRecords = 0;
     progress.report(0.0, "drawing a small demo benchmark");
-    makeBenchmark(params, progress);
-    QDir(folder).removeRecursively();
-    if (!QDir().rename(partial, folder))
-        throw Error(ErrorKind::File, "cannot write the demo benchmark to " + folder.toStdString() +
-                                         "; check that the cache folder is writable");
-    return folder.toStdString();
+    return cachedDemoBenchmark(sizes, progress);
 }
 
 void EngineWorker::loadDefaultProbes(size_t limit) {

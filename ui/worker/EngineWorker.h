@@ -56,8 +56,6 @@ public:
     // Thread-safe: stops the running job at its next step. Queued jobs still run.
     void cancel();
     bool isBusy() const { return pendingJobs_.load() > 0; }
-    // Where the small demo benchmark (probes, spaces, benchmark dialog) is cached.
-    static QString demoBenchmarkFolder();
 
 signals:
     void jobStarted(const QString& job);

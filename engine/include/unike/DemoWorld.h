@@ -29,6 +29,13 @@ struct MakeBenchReport {
 
 MakeBenchReport makeBenchmark(const MakeBenchParams& params, const Progress& progress = Progress());
 
+// A benchmark of these sizes (outDir is ignored) drawn once from the world into
+// the user's cache and reused; keyed by the world file's hash and the sizes.
+// Written beside and renamed into place, so a cancelled draw is never picked up.
+// Returns its folder.
+std::string cachedDemoBenchmark(const MakeBenchParams& params,
+                                const Progress& progress = Progress());
+
 // Writes the gallery PNGs and gallery.json (file, question, answer) into outDir.
 int writeGallery(const std::string& outDir, const std::string& worldFile = {});
 

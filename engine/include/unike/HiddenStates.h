@@ -32,13 +32,13 @@ struct StateInput {
 };
 
 struct StatesParams {
-    std::string dataFolder;          // MMEdit-format data; or leave empty and give inputs
-    std::string task = "vqa";        // vqa or caption
-    std::vector<StateInput> inputs;  // used when dataFolder is empty
-    int layer = -1;                  // -1: the first edited layer
+    std::string dataFolder;         // MMEdit-format data; or leave empty and give inputs
+    std::string task = "vqa";       // vqa or caption
+    std::vector<StateInput> inputs; // used when dataFolder is empty
+    int layer = -1;                 // -1: the first edited layer
     StateSpace space = StateSpace::Raw;
-    size_t limit = 0;                // cases of the dataset; 0: all
-    std::string sessionPath;         // also load this session and capture after its edits
+    size_t limit = 0;        // cases of the dataset; 0: all
+    std::string sessionPath; // also load this session and capture after its edits
     // Capture before and after the session's live edits (or the loaded session's),
     // so both can be projected together. With no edits only "before" is captured.
     bool beforeAndAfter = true;

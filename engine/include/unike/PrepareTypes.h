@@ -10,11 +10,11 @@ struct PrepareParams {
     // MMEdit-format data whose training split gives the triplets; empty: a demo
     // benchmark drawn from the model's world.json into the cache.
     std::string dataFolder;
-    size_t limit = 0;   // triplets; 0: all
-    int epochs = 30;    // encoder training epochs
+    size_t limit = 0; // triplets; 0: all
+    int epochs = 30;  // encoder training epochs
     double learningRate = 1e-4;
-    int truthDims = 64; // d_t
-    bool force = false; // rebuild even when a cached artefact matches
+    int truthDims = 64;   // d_t
+    bool force = false;   // rebuild even when a cached artefact matches
     std::string cacheDir; // empty: beside the model when writable, else the user's cache
 };
 

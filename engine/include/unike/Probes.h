@@ -24,11 +24,11 @@ struct Probe {
 
 struct ProbeOutcome {
     Probe probe;
-    std::string before; // greedy answer with every edit bypassed
-    std::string after;  // greedy answer with the live edits
-    bool changed = false;       // before != after
-    bool hitsExpected = false;  // after == expected (trimmed, case-sensitive)
-    double tokenAgreement = 0;  // 0..1, post-edit argmax agreeing with pre-edit (METHOD.md §9)
+    std::string before;        // greedy answer with every edit bypassed
+    std::string after;         // greedy answer with the live edits
+    bool changed = false;      // before != after
+    bool hitsExpected = false; // after == expected (trimmed, case-sensitive)
+    double tokenAgreement = 0; // 0..1, post-edit argmax agreeing with pre-edit (METHOD.md §9)
 };
 
 // The locality probes of an MMEdit-format dataset's first `limit` cases: the

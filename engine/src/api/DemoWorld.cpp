@@ -1,3 +1,5 @@
+#include "api/PreparationCache.h"
+#include "io/ContentHash.h"
 #include "world/BenchmarkWriter.h"
 #include "world/Gallery.h"
 #include "world/PngFile.h"
@@ -22,6 +24,33 @@ std::string worldFileOf(const std::string& modelFolder) {
         throw Error(ErrorKind::File, folder + " has no world.json: only a demo model trained by "
                                               "'unike train-demo' comes with its world");
     return file.string();
+}
+
+std::string cachedDemoBenchmark(const MakeBenchParams& params, const Progress& progress) {
+    MakeBenchParams draw = params;
+    if (draw.worldFile.empty())
+        draw.worldFile = worldFileOf();
+    const std::string key =
+        io::ContentHash()
+            .addFile(draw.worldFile)
+            .add(std::to_string(draw.seed) + "/" + std::to_string(draw.vqaEval) + "/" +
+                 std::to_string(draw.captionEval) + "/" + std::to_string(draw.trainRecords))
+            .hex();
+    const fs::path folder = fs::path(userCacheFolder()) / ("demo-bench-" + key);
+    const fs::path done = folder / "bench_info.json"; // written last by makeBenchmark
+    if (fs::exists(done))
+        return folder.string();
+    const fs::path partial = folder.string() + ".partial";
+    std::error_code error;
+    fs::remove_all(partial, error);
+    draw.outDir = partial.string();
+    makeBenchmark(draw, progress);
+    fs::remove_all(folder, error);
+    fs::rename(partial, folder, error);
+    if (error)
+        throw Error(ErrorKind::File, "cannot write the demo benchmark to " + folder.string() +
+                                         ": " + error.message());
+    return folder.string();
 }
 
 MakeBenchReport makeBenchmark(const MakeBenchParams& params, const Progress& progress) {

@@ -24,8 +24,10 @@ bool writableFolder(const fs::path& folder) {
     return true;
 }
 
-std::vector<fs::path> candidateFolders(const std::string& modelFolder, const std::string& modelHash) {
-    return {fs::path(modelFolder) / "prepared", fs::path(userCacheFolder()) / "prepared" / modelHash};
+std::vector<fs::path> candidateFolders(const std::string& modelFolder,
+                                       const std::string& modelHash) {
+    return {fs::path(modelFolder) / "prepared",
+            fs::path(userCacheFolder()) / "prepared" / modelHash};
 }
 
 } // namespace

@@ -74,7 +74,8 @@ std::vector<std::string> suggestRephrasings(const std::string& question) {
             if (slot == std::string::npos)
                 continue;
             const std::string head = frame.substr(0, slot), tail = frame.substr(slot + 3);
-            if (question.size() <= head.size() + tail.size() || question.compare(0, head.size(), head) != 0 ||
+            if (question.size() <= head.size() + tail.size() ||
+                question.compare(0, head.size(), head) != 0 ||
                 question.compare(question.size() - tail.size(), tail.size(), tail) != 0)
                 continue;
             const std::string subject =

@@ -1,5 +1,5 @@
-#include "api/WorkbenchState.h"
 #include "api/PreparationCache.h"
+#include "api/WorkbenchState.h"
 #include "compute/Device.h"
 #include "io/ContentHash.h"
 #include "model/ModelFiles.h"
@@ -61,7 +61,8 @@ std::string modelFolderHash(const std::string& folder) {
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(folder)) {
         const std::string name = entry.path().filename().string();
-        if (name == "config.json" || name == "tokenizer.json" || entry.path().extension() == ".safetensors")
+        if (name == "config.json" || name == "tokenizer.json" ||
+            entry.path().extension() == ".safetensors")
             files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());
@@ -134,22 +135,7 @@ ModelInfo Workbench::loadModel(const ModelLoadParams& params, const Progress& pr
     // since the model itself is fine and prepare can rebuild it.
     if (const auto artefact = findPreparation(folder, info.hash)) {
         try {
-            auto prepared = std::make_shared<edit::Preparation>(
-                edit::Preparation::load(*artefact, options.device, options.dtype));
-            PreparationInfo prep;
-            prep.artefactPath = *artefact;
-            prep.modelHash = prepared->modelHash;
-            prep.dataHash = prepared->dataHash;
-            prep.version = edit::Preparation::kVersion;
-            prep.triplets = prepared->triplets;
-            prep.layers = prepared->layers;
-            prep.semanticLoss = prepared->semanticLoss;
-            prep.truthLoss = prepared->truthLoss;
-            prep.truthAccuracy = prepared->truthAccuracy;
-            prep.semanticRecall = prepared->semanticRecall;
-            prep.seconds = prepared->seconds;
-            prep.reused = true;
-            next.install(std::move(prepared), prep);
+            next.installFile(*artefact);
         } catch (const Error& e) {
             logMessage(LogLevel::Warn, std::string("ignoring a preparation artefact: ") + e.what());
         }

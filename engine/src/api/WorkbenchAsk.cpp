@@ -25,6 +25,18 @@ TokenProbability describe(const model::GeneratedToken& token, const text::BpeTok
 
 } // namespace
 
+model::GenerationOptions LoadedModel::generationOptions(const GenerationParams& g) const {
+    model::GenerationOptions options;
+    options.maxNewTokens = g.maxNewTokens;
+    options.numBeams = g.numBeams;
+    options.topK = g.topK;
+    options.useCache = g.useCache;
+    options.lengthPenalty = g.lengthPenalty;
+    options.eosTokenId =
+        tokenizer.eosId() >= 0 ? tokenizer.eosId() : int(model->config().text.eosTokenId);
+    return options;
+}
+
 AskResult Workbench::ask(const AskParams& params, const Progress& progress) const {
     const auto start = std::chrono::steady_clock::now();
     const LoadedModel& m = impl_->require();
@@ -48,17 +60,9 @@ AskResult Workbench::ask(const AskParams& params, const Progress& progress) cons
     AskResult result;
     result.prompt = inContextPrompt(*m.edits, promptFor(question, params.style));
     const std::vector<int> promptIds = m.tokenizer.encode(result.prompt, true);
-    model::GenerationOptions options;
-    options.maxNewTokens = g.maxNewTokens;
-    options.numBeams = g.numBeams;
-    options.topK = g.topK;
-    options.useCache = g.useCache;
-    options.lengthPenalty = g.lengthPenalty;
-    options.eosTokenId =
-        m.tokenizer.eosId() >= 0 ? m.tokenizer.eosId() : int(m.model->config().text.eosTokenId);
     const edit::EditedModel edited(*m.model, *m.edits, m.inference);
     const model::Generation generation =
-        edited.generate(prefix, promptIds, options, progress.subRange(0.1, 0.9));
+        edited.generate(prefix, promptIds, m.generationOptions(g), progress.subRange(0.1, 0.9));
     std::vector<int> answerIds;
     for (const model::GeneratedToken& token : generation.tokens) {
         answerIds.push_back(token.id);

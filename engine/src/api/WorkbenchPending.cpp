@@ -20,9 +20,17 @@ HiddenStates Workbench::captureStates(const StatesParams&, const Progress&) {
     pending("capturing hidden states");
 }
 
-const char* stateSpaceName(StateSpace) { return "raw"; }
-StateSpace parseStateSpace(const std::string&) { pending("state spaces"); }
-void writeHiddenStates(const HiddenStates&, const std::string&) { pending("writing states"); }
-HiddenStates readHiddenStates(const std::string&) { pending("reading states"); }
+const char* stateSpaceName(StateSpace) {
+    return "raw";
+}
+StateSpace parseStateSpace(const std::string&) {
+    pending("state spaces");
+}
+void writeHiddenStates(const HiddenStates&, const std::string&) {
+    pending("writing states");
+}
+HiddenStates readHiddenStates(const std::string&) {
+    pending("reading states");
+}
 
 } // namespace unike

@@ -27,20 +27,6 @@ struct TrainingSplit {
     std::string hash;
 };
 
-// The folder of a demo benchmark drawn from the model's world, made once.
-std::string demoTrainingData(const std::string& modelFolder, const Progress& progress) {
-    const std::string worldFile = worldFileOf(modelFolder);
-    const std::string hash = io::ContentHash().addFile(worldFile).hex();
-    const fs::path folder = fs::path(userCacheFolder()) / ("demo-bench-" + hash);
-    if (!fs::exists(folder / "vqa_train.json")) {
-        MakeBenchParams bench;
-        bench.outDir = folder.string();
-        bench.worldFile = worldFile;
-        makeBenchmark(bench, progress);
-    }
-    return folder.string();
-}
-
 TrainingSplit readTrainingSplit(const std::string& folder, size_t limit) {
     TrainingSplit split;
     io::ContentHash hash;
@@ -64,12 +50,13 @@ TrainingSplit readTrainingSplit(const std::string& folder, size_t limit) {
             split.triplets.push_back({t, style});
     }
     if (!found)
-        throw Error(ErrorKind::File, "'" + folder + "' has no training split (vqa_train.json or "
-                                                    "caption_train_edit.json); give --data DIR");
+        throw Error(ErrorKind::File, "'" + folder +
+                                         "' has no training split (vqa_train.json or "
+                                         "caption_train_edit.json); give --data DIR");
     if (split.triplets.empty())
-        throw Error(ErrorKind::InvalidInput,
-                    "the training split in '" + folder + "' has no usable triplets (records need "
-                                                         "src, alt and a different pred)");
+        throw Error(ErrorKind::InvalidInput, "the training split in '" + folder +
+                                                 "' has no usable triplets (records need "
+                                                 "src, alt and a different pred)");
     // Spread a limit over both tasks: every k-th triplet rather than the first ones.
     if (limit > 0 && limit < split.triplets.size()) {
         std::vector<std::pair<data::Triplet, PromptStyle>> kept;
@@ -88,16 +75,37 @@ TrainingSplit readTrainingSplit(const std::string& folder, size_t limit) {
 const edit::Preparation& LoadedModel::requirePreparation(const std::string& operation) const {
     if (!preparation)
         throw Error(ErrorKind::InvalidInput,
-                    operation + " needs the model prepared first (the knowledge bank and the "
-                                "encoders): run 'unike prepare --model " + info.folder +
-                        "' or Run > Prepare model in the Studio");
+                    operation +
+                        " needs the model prepared first (the knowledge bank and the "
+                        "encoders): run 'unike prepare --model " +
+                        info.folder + "' or Run > Prepare model in the Studio");
     return *preparation;
 }
 
-void LoadedModel::install(std::shared_ptr<const edit::Preparation> prepared, PreparationInfo info) {
+void LoadedModel::install(std::shared_ptr<const edit::Preparation> prepared,
+                          const std::string& path, bool reused) {
+    PreparationInfo info;
+    info.artefactPath = path;
+    info.modelHash = prepared->modelHash;
+    info.dataHash = prepared->dataHash;
+    info.version = edit::Preparation::kVersion;
+    info.triplets = prepared->triplets;
+    info.layers = prepared->layers;
+    info.semanticLoss = prepared->semanticLoss;
+    info.truthLoss = prepared->truthLoss;
+    info.truthAccuracy = prepared->truthAccuracy;
+    info.semanticRecall = prepared->semanticRecall;
+    info.seconds = prepared->seconds;
+    info.reused = reused;
     prepared->installInto(*edits);
     preparation = std::move(prepared);
     preparationInfo = std::move(info);
+}
+
+void LoadedModel::installFile(const std::string& path) {
+    install(std::make_shared<edit::Preparation>(
+                edit::Preparation::load(path, model->device(), model->dtype())),
+            path, true);
 }
 
 PreparationInfo Workbench::prepare(const PrepareParams& params, const Progress& progress) {
@@ -106,9 +114,12 @@ PreparationInfo Workbench::prepare(const PrepareParams& params, const Progress& 
     if (params.epochs < 1 || params.learningRate <= 0 || params.truthDims < 2)
         throw Error(ErrorKind::InvalidInput,
                     "prepare needs epochs >= 1, a positive learning rate and truth dims >= 2");
-    const std::string dataFolder = params.dataFolder.empty()
-                                       ? demoTrainingData(m.info.folder, progress.subRange(0, 0.1))
-                                       : params.dataFolder;
+    std::string dataFolder = params.dataFolder;
+    if (dataFolder.empty()) {
+        MakeBenchParams demo; // the default sizes: 3000 training records
+        demo.worldFile = worldFileOf(m.info.folder);
+        dataFolder = cachedDemoBenchmark(demo, progress.subRange(0, 0.1));
+    }
     progress.report(0.1, "reading the training split");
     const TrainingSplit split = readTrainingSplit(dataFolder, params.limit);
     io::ContentHash dataHash;
@@ -120,25 +131,10 @@ PreparationInfo Workbench::prepare(const PrepareParams& params, const Progress& 
     const std::string path =
         (fs::path(folder) / preparationFileName(m.info.hash, dataHash.hex())).string();
 
-    PreparationInfo info;
-    info.artefactPath = path;
-    info.modelHash = m.info.hash;
-    info.dataHash = dataHash.hex();
-    info.version = edit::Preparation::kVersion;
     if (!params.force && fs::exists(path)) {
-        auto loaded = std::make_shared<edit::Preparation>(
-            edit::Preparation::load(path, m.model->device(), m.model->dtype()));
-        info.triplets = loaded->triplets;
-        info.layers = loaded->layers;
-        info.semanticLoss = loaded->semanticLoss;
-        info.truthLoss = loaded->truthLoss;
-        info.truthAccuracy = loaded->truthAccuracy;
-        info.semanticRecall = loaded->semanticRecall;
-        info.seconds = loaded->seconds;
-        info.reused = true;
-        m.install(std::move(loaded), info);
+        m.installFile(path);
         progress.report(1.0, "loaded the cached preparation");
-        return info;
+        return m.preparationInfo;
     }
 
     const std::vector<int> layers =
@@ -151,9 +147,9 @@ PreparationInfo Workbench::prepare(const PrepareParams& params, const Progress& 
         for (size_t i = 0; i < total; ++i) {
             collecting.throwIfCancelled("prepare");
             if (i % 50 == 0)
-                collecting.report(double(i) / double(total),
-                                  "hidden states of triplet " + std::to_string(i + 1) + " of " +
-                                      std::to_string(total));
+                collecting.report(double(i) / double(total), "hidden states of triplet " +
+                                                                 std::to_string(i + 1) + " of " +
+                                                                 std::to_string(total));
             const auto& [triplet, style] = split.triplets[i];
             edit::EditRequest request;
             if (!triplet.imagePath.empty()) {
@@ -161,7 +157,8 @@ PreparationInfo Workbench::prepare(const PrepareParams& params, const Progress& 
                 image.path = triplet.imagePath;
                 request.prefix = m.model->imagePrefix(impl_->pixelValues(image));
             }
-            request.promptIds = m.tokenizer.encode(promptFor(trimmedText(triplet.prompt), style), true);
+            request.promptIds =
+                m.tokenizer.encode(promptFor(trimmedText(triplet.prompt), style), true);
             request.targetIds = m.tokenizer.encode(" " + trimmedText(triplet.positive), false);
             const bool keepMemory = int(i) % std::max<int>(1, int(total) / kMemoryRows) == 0;
             const edit::EditPrePass right = edit::runEditPrePass(*m.model, request, keepMemory);
@@ -169,10 +166,12 @@ PreparationInfo Workbench::prepare(const PrepareParams& params, const Progress& 
             const edit::EditPrePass wrong = edit::runEditPrePass(*m.model, request, false);
             for (int layer : layers) {
                 sem[layer].push_back(right.queries.at(layer).view({-1}));
-                pos[layer].push_back(
-                    right.forward.hiddenStates[size_t(layer)].select(1, right.lastPosition).view({-1}));
-                neg[layer].push_back(
-                    wrong.forward.hiddenStates[size_t(layer)].select(1, wrong.lastPosition).view({-1}));
+                pos[layer].push_back(right.forward.hiddenStates[size_t(layer)]
+                                         .select(1, right.lastPosition)
+                                         .view({-1}));
+                neg[layer].push_back(wrong.forward.hiddenStates[size_t(layer)]
+                                         .select(1, wrong.lastPosition)
+                                         .view({-1}));
                 if (keepMemory && memory[layer].size() < size_t(kMemoryRows))
                     memory[layer].push_back(right.forward.ffnInputs[size_t(layer)]
                                                 .select(1, right.queryPosition)
@@ -212,16 +211,9 @@ PreparationInfo Workbench::prepare(const PrepareParams& params, const Progress& 
     prepared->seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     prepared->save(path);
-    info.triplets = prepared->triplets;
-    info.layers = layers;
-    info.semanticLoss = prepared->semanticLoss;
-    info.truthLoss = prepared->truthLoss;
-    info.truthAccuracy = prepared->truthAccuracy;
-    info.semanticRecall = prepared->semanticRecall;
-    info.seconds = prepared->seconds;
-    m.install(std::move(prepared), info);
+    m.install(std::move(prepared), path, false);
     progress.report(1.0, "prepared " + std::to_string(total) + " triplets");
-    return info;
+    return m.preparationInfo;
 }
 
 bool Workbench::isPrepared() const {

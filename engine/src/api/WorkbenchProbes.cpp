@@ -7,8 +7,6 @@
 
 #include <unike/Error.h>
 
-#include <optional>
-
 namespace unike {
 namespace {
 
@@ -25,49 +23,66 @@ std::vector<ProbeOutcome> Workbench::checkProbes(const std::vector<Probe>& probe
                                                  const GenerationParams& generation,
                                                  const Progress& progress) const {
     const LoadedModel& m = impl_->require();
+    GenerationParams greedy = generation;
+    greedy.topK = 0;
+    const model::GenerationOptions options = m.generationOptions(greedy);
+    const edit::EditedModel edited(*m.model, *m.edits, m.inference);
+    torch::NoGradGuard noGrad;
     std::vector<ProbeOutcome> outcomes;
     for (size_t i = 0; i < probes.size(); ++i) {
         progress.throwIfCancelled("the probe check");
         const Probe& probe = probes[i];
         progress.report(double(i) / double(probes.size()),
                         "probe " + std::to_string(i + 1) + " of " + std::to_string(probes.size()));
-        AskParams ask;
-        ask.image = probe.image;
-        ask.question = probe.question;
-        ask.style = probe.style;
-        ask.generation = generation;
-        ask.generation.topK = 0;
+        const std::string question = trimmedText(probe.question);
+        if (question.empty())
+            throw Error(ErrorKind::InvalidInput,
+                        "probe " + std::to_string(i + 1) + " has an empty question");
+        // The image is encoded once and serves both sides.
+        torch::Tensor prefix;
+        if (!probe.image.empty())
+            prefix = m.model->imagePrefix(impl_->pixelValues(probe.image));
+        // With the edits live, in-context methods put their demonstrations first;
+        // bypassed, inContextPrompt gives the plain prompt.
+        auto promptIds = [&] {
+            return m.tokenizer.encode(inContextPrompt(*m.edits, promptFor(question, probe.style)),
+                                      true);
+        };
+        auto answer = [&](const std::vector<int>& ids) {
+            std::vector<int> answerIds;
+            for (const model::GeneratedToken& token : edited.generate(prefix, ids, options).tokens)
+                answerIds.push_back(token.id);
+            return trimmedText(m.tokenizer.decode(answerIds, true));
+        };
+
         ProbeOutcome outcome;
         outcome.probe = probe;
-        ask.bypassEdits = true;
-        outcome.before = this->ask(ask).answer;
-        ask.bypassEdits = false;
-        outcome.after = this->ask(ask).answer;
+        std::vector<int> beforeIds;
+        {
+            const edit::EditBypass bypass(*m.edits);
+            beforeIds = promptIds();
+            outcome.before = answer(beforeIds);
+        }
+        const std::vector<int> afterIds = promptIds();
+        outcome.after = answer(afterIds);
         outcome.changed = outcome.before != outcome.after;
-        outcome.hitsExpected = !probe.expected.empty() && outcome.after == trimmedText(probe.expected);
+        outcome.hitsExpected =
+            !probe.expected.empty() && outcome.after == trimmedText(probe.expected);
 
         // Agreement of the argmax tokens along the expected answer (or the unedited
         // model's own answer), before and after the edits, as EasyEdit's locality.
         const std::string reference = probe.expected.empty() ? outcome.before : probe.expected;
-        torch::NoGradGuard noGrad;
-        torch::Tensor prefix;
-        if (!probe.image.empty())
-            prefix = m.model->imagePrefix(impl_->pixelValues(probe.image));
-        const std::vector<int> answerIds = m.tokenizer.encode(" " + trimmedText(reference), false);
-        if (!answerIds.empty()) {
-            const edit::EditedModel edited(*m.model, *m.edits, m.inference);
-            torch::Tensor before, after;
+        const std::vector<int> referenceIds =
+            m.tokenizer.encode(" " + trimmedText(reference), false);
+        if (!referenceIds.empty()) {
+            torch::Tensor before;
             {
                 const edit::EditBypass bypass(*m.edits);
-                const std::vector<int> promptIds =
-                    m.tokenizer.encode(promptFor(trimmedText(probe.question), probe.style), true);
-                before = answerArgmax(edited.logits(prefix, promptIds, answerIds), answerIds.size());
+                before = answerArgmax(edited.logits(prefix, beforeIds, referenceIds),
+                                      referenceIds.size());
             }
-            // With edits live, in-context methods see their demonstrations.
-            const std::vector<int> promptIds = m.tokenizer.encode(
-                inContextPrompt(*m.edits, promptFor(trimmedText(probe.question), probe.style)),
-                true);
-            after = answerArgmax(edited.logits(prefix, promptIds, answerIds), answerIds.size());
+            const torch::Tensor after =
+                answerArgmax(edited.logits(prefix, afterIds, referenceIds), referenceIds.size());
             outcome.tokenAgreement = before.eq(after).to(torch::kFloat64).mean().item<double>();
         }
         outcomes.push_back(std::move(outcome));

@@ -13,7 +13,8 @@ SessionInfo Workbench::saveSession(const SessionSaveParams& params) const {
     const LoadedModel& m = impl_->require();
     if (params.path.empty())
         throw Error(ErrorKind::InvalidInput, "give a file name to save the session to");
-    if (!params.userJson.empty() && nlohmann::json::parse(params.userJson, nullptr, false).is_discarded())
+    if (!params.userJson.empty() &&
+        nlohmann::json::parse(params.userJson, nullptr, false).is_discarded())
         throw Error(ErrorKind::InvalidInput, "the session's user state is not valid JSON");
     edit::SessionContents session;
     session.patches = m.edits->patches();
@@ -35,10 +36,10 @@ SessionInfo Workbench::loadSession(const std::string& path, const Progress& prog
         throw Error(ErrorKind::File, "the session file '" + path + "' is malformed: " + e.what());
     }
     if (session.modelHash != m.info.hash)
-        throw Error(ErrorKind::Model,
-                    "the session '" + path + "' was made on another model ('" + session.modelName +
-                        "', hash " + session.modelHash + "), not on the open '" + m.info.name +
-                        "' (hash " + m.info.hash + "); open that model first");
+        throw Error(ErrorKind::Model, "the session '" + path + "' was made on another model ('" +
+                                          session.modelName + "', hash " + session.modelHash +
+                                          "), not on the open '" + m.info.name + "' (hash " +
+                                          m.info.hash + "); open that model first");
     // Validate everything before touching the live stack, so a bad file changes nothing.
     edit::EditHyperParams inference;
     if (!session.inferenceJson.empty())

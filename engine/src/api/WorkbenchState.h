@@ -5,6 +5,7 @@
 #include "edit/EditStack.h"
 #include "edit/Preparation.h"
 #include "model/Blip2Model.h"
+#include "model/Generator.h"
 #include "model/ModelFiles.h"
 #include "text/BpeTokenizer.h"
 #include "vision/ImageDecoder.h"
@@ -31,8 +32,14 @@ struct LoadedModel {
 
     // Throws Error(InvalidInput) saying how to prepare when there is no preparation.
     const edit::Preparation& requirePreparation(const std::string& operation) const;
-    // Makes `prepared` this model's preparation and gives it to the edit stack.
-    void install(std::shared_ptr<const edit::Preparation> prepared, PreparationInfo info);
+    // Makes `prepared` (saved at `path`) this model's preparation and gives it to
+    // the edit stack; installFile reads it first.
+    void install(std::shared_ptr<const edit::Preparation> prepared, const std::string& path,
+                 bool reused);
+    void installFile(const std::string& path);
+
+    // The generator's options for the facade's generation settings.
+    model::GenerationOptions generationOptions(const GenerationParams& generation) const;
 
     // The projected query outputs of a decoded image, (1, Q, D), on the model's device.
     torch::Tensor imagePrefix(const vision::RgbImage& image) const;

@@ -45,10 +45,12 @@ int EditStack::add(std::shared_ptr<EditPatch> patch) {
 }
 
 void EditStack::replaceAll(std::vector<std::shared_ptr<EditPatch>> patches) {
-    std::sort(patches.begin(), patches.end(), [](const auto& a, const auto& b) { return a->id < b->id; });
+    std::sort(patches.begin(), patches.end(),
+              [](const auto& a, const auto& b) { return a->id < b->id; });
     for (size_t i = 1; i < patches.size(); ++i)
         if (patches[i]->id == patches[i - 1]->id)
-            throw Error(ErrorKind::File, "two saved edits share the id " + std::to_string(patches[i]->id));
+            throw Error(ErrorKind::File,
+                        "two saved edits share the id " + std::to_string(patches[i]->id));
     patches_ = std::move(patches);
     removed_.clear();
     nextId_ = patches_.empty() ? 1 : patches_.back()->id + 1;
@@ -87,8 +89,8 @@ void EditStack::restore(int id) {
     if (it == removed_.end())
         throw Error(ErrorKind::InvalidInput, "there is no removed edit #" + std::to_string(id));
     // Ids grow with every add, so id order is the order the edits were applied in.
-    auto place = std::find_if(patches_.begin(), patches_.end(),
-                              [id](const auto& p) { return p->id > id; });
+    auto place =
+        std::find_if(patches_.begin(), patches_.end(), [id](const auto& p) { return p->id > id; });
     patches_.insert(place, *it);
     removed_.erase(it);
     applyWeightDeltas();

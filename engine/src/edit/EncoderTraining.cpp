@@ -6,11 +6,10 @@ namespace unike::edit {
 namespace {
 
 torch::Tensor cosineMatrix(const torch::Tensor& a, const torch::Tensor& b) {
-    return torch::matmul(torch::nn::functional::normalize(
-                             a, torch::nn::functional::NormalizeFuncOptions().dim(-1)),
-                         torch::nn::functional::normalize(
-                             b, torch::nn::functional::NormalizeFuncOptions().dim(-1))
-                             .t());
+    return torch::matmul(
+        torch::nn::functional::normalize(a, torch::nn::functional::NormalizeFuncOptions().dim(-1)),
+        torch::nn::functional::normalize(b, torch::nn::functional::NormalizeFuncOptions().dim(-1))
+            .t());
 }
 
 // Anchors (B, D) raw; candidates: Enc_sem of every sample's h_pos and h_neg.
@@ -18,7 +17,7 @@ torch::Tensor semanticLoss(const torch::Tensor& anchors, const torch::Tensor& en
                            const torch::Tensor& encodedNeg, double temperature) {
     const auto logitsPos = cosineMatrix(anchors, encodedPos) / temperature; // (B, B)
     const auto logitsNeg = cosineMatrix(anchors, encodedNeg) / temperature;
-    const auto all = torch::cat({logitsPos, logitsNeg}, 1); // (B, 2B)
+    const auto all = torch::cat({logitsPos, logitsNeg}, 1);                         // (B, 2B)
     const auto own = torch::stack({logitsPos.diagonal(), logitsNeg.diagonal()}, 1); // (B, 2)
     return (torch::logsumexp(all, 1) - torch::logsumexp(own, 1)).mean();
 }
@@ -73,7 +72,8 @@ TrainedEncoders trainSpaceEncoders(const TripletStates& states,
     const int64_t batch = std::min<int64_t>(options.batchSize, trainCount);
     for (int epoch = 0; epoch < options.epochs; ++epoch) {
         progress.throwIfCancelled("the encoder training");
-        const auto order = torch::randperm(trainCount, torch::TensorOptions().dtype(torch::kLong)).to(device);
+        const auto order =
+            torch::randperm(trainCount, torch::TensorOptions().dtype(torch::kLong)).to(device);
         double semanticSum = 0, truthSum = 0;
         int batches = 0;
         for (int64_t start = 0; start + 1 < trainCount; start += batch) {
@@ -85,10 +85,9 @@ TrainedEncoders trainSpaceEncoders(const TripletStates& states,
             const auto sLoss =
                 semanticLoss(bSem, out.semantic(bPos), out.semantic(bNeg), options.temperature);
             const auto z = torch::cat({out.truth(bPos), out.truth(bNeg)}, 0);
-            const auto labels =
-                torch::cat({torch::ones({index.size(0)}, torch::kLong),
-                            torch::zeros({index.size(0)}, torch::kLong)})
-                    .to(device);
+            const auto labels = torch::cat({torch::ones({index.size(0)}, torch::kLong),
+                                            torch::zeros({index.size(0)}, torch::kLong)})
+                                    .to(device);
             const auto tLoss = supervisedContrastiveLoss(z, labels, options.temperature);
             optimizer.zero_grad();
             (sLoss + tLoss).backward();
@@ -110,7 +109,9 @@ TrainedEncoders trainSpaceEncoders(const TripletStates& states,
     if (held > 0) {
         const auto checkSem = rows(states.sem, checkRows), checkPos = rows(states.pos, checkRows),
                    checkNeg = rows(states.neg, checkRows);
-        const auto along = [&](const torch::Tensor& h) { return torch::matmul(out.truth(h), out.zeta); };
+        const auto along = [&](const torch::Tensor& h) {
+            return torch::matmul(out.truth(h), out.zeta);
+        };
         out.truthAccuracy =
             along(checkPos).gt(along(checkNeg)).to(torch::kFloat64).mean().item<double>();
         const auto nearest = cosineMatrix(checkSem, out.semantic(checkPos)).argmax(1);

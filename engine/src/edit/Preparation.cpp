@@ -22,9 +22,8 @@ void Preparation::installInto(EditStack& stack) const {
     for (int layer : layers) {
         stack.setBank(layer, banks.at(layer));
         const SpaceEncoder encoder = semantic.at(layer);
-        stack.setSemanticEncoder(layer, [encoder](const torch::Tensor& x) {
-            return encoder(x).to(x.dtype());
-        });
+        stack.setSemanticEncoder(
+            layer, [encoder](const torch::Tensor& x) { return encoder(x).to(x.dtype()); });
     }
     stack.setZeta(zeta);
 }
@@ -41,15 +40,16 @@ void Preparation::save(const std::string& path) const {
     }
     tensors["zeta"] = zeta;
     io::SafetensorsWriter writer;
-    for (const auto& [name, tensor] : tensors) {
-        const torch::Tensor cpu = tensor.detach().to(torch::kCPU, torch::kFloat32).contiguous();
-        std::vector<int64_t> shape(cpu.sizes().begin(), cpu.sizes().end());
-        writer.add(name, io::DType::F32, shape, cpu.data_ptr(), size_t(cpu.numel()) * sizeof(float));
-    }
-    const nlohmann::json meta = {{"version", kVersion},     {"model_hash", modelHash},
-                                 {"data_hash", dataHash},   {"layers", layers},
-                                 {"triplets", triplets},    {"semantic_loss", semanticLoss},
-                                 {"truth_loss", truthLoss}, {"seconds", seconds},
+    for (const auto& [name, tensor] : tensors)
+        model::addFloat32Tensor(writer, name, tensor);
+    const nlohmann::json meta = {{"version", kVersion},
+                                 {"model_hash", modelHash},
+                                 {"data_hash", dataHash},
+                                 {"layers", layers},
+                                 {"triplets", triplets},
+                                 {"semantic_loss", semanticLoss},
+                                 {"truth_loss", truthLoss},
+                                 {"seconds", seconds},
                                  {"truth_accuracy", truthAccuracy},
                                  {"semantic_recall", semanticRecall}};
     writer.setMetadata("format", "unike-preparation");

@@ -13,6 +13,8 @@
 
 namespace unike::edit {
 
+class EditStack;
+
 struct Preparation {
     static constexpr int kVersion = 1;
 
@@ -27,7 +29,7 @@ struct Preparation {
     double truthAccuracy = 0, semanticRecall = 0; // held-out checks, mean over layers
 
     // Gives a stack the banks, the semantic encoders and zeta.
-    void installInto(class EditStack& stack) const;
+    void installInto(EditStack& stack) const;
 
     void save(const std::string& path) const;
     // Throws Error(File) for a missing, malformed or newer-version file.

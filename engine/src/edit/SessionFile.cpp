@@ -3,15 +3,13 @@
 #include "io/SafetensorsFile.h"
 #include "io/SafetensorsWriter.h"
 #include "model/TensorConversions.h"
+#include "text/JsonFiles.h"
 
 #include <unike/Error.h>
 
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace unike::edit {
 namespace fs = std::filesystem;
@@ -21,12 +19,6 @@ namespace {
 
 constexpr int kFormatVersion = 1;
 constexpr const char* kFormat = "unike-session";
-
-void addTensor(io::SafetensorsWriter& writer, const std::string& name, const torch::Tensor& t) {
-    const torch::Tensor cpu = t.detach().to(torch::kCPU, torch::kFloat32).contiguous();
-    std::vector<int64_t> shape(cpu.sizes().begin(), cpu.sizes().end());
-    writer.add(name, io::DType::F32, shape, cpu.data_ptr(), size_t(cpu.numel()) * sizeof(float));
-}
 
 std::string layerKey(int editId, const std::string& part, int layer, const std::string& what) {
     return "edit" + std::to_string(editId) + "." + part + "." + std::to_string(layer) + "." + what;
@@ -56,52 +48,37 @@ json describePatch(const EditPatch& p, io::SafetensorsWriter& writer) {
     json layers = json::array();
     for (const auto& [layer, n] : p.neurons) {
         layers.push_back(layer);
-        addTensor(writer, layerKey(p.id, "neurons", layer, "keys"), n.keys);
-        addTensor(writer, layerKey(p.id, "neurons", layer, "bias"), n.bias);
-        addTensor(writer, layerKey(p.id, "neurons", layer, "values"), n.values);
+        model::addFloat32Tensor(writer, layerKey(p.id, "neurons", layer, "keys"), n.keys);
+        model::addFloat32Tensor(writer, layerKey(p.id, "neurons", layer, "bias"), n.bias);
+        model::addFloat32Tensor(writer, layerKey(p.id, "neurons", layer, "values"), n.values);
     }
     entry["layers"] = layers;
     json keyLayers = json::array(), bankLayers = json::array();
     for (const auto& [layer, key] : p.keys) {
         keyLayers.push_back(layer);
-        addTensor(writer, layerKey(p.id, "key", layer, "h_sem"), key);
+        model::addFloat32Tensor(writer, layerKey(p.id, "key", layer, "h_sem"), key);
     }
     for (const auto& [layer, value] : p.bankValues) {
         bankLayers.push_back(layer);
-        addTensor(writer, layerKey(p.id, "bank", layer, "h_pos"), value);
+        model::addFloat32Tensor(writer, layerKey(p.id, "bank", layer, "h_pos"), value);
     }
     entry["key_layers"] = keyLayers;
     entry["bank_layers"] = bankLayers;
     if (p.zetaProjection.defined())
-        addTensor(writer, "edit" + std::to_string(p.id) + ".w_zeta", p.zetaProjection);
+        model::addFloat32Tensor(writer, "edit" + std::to_string(p.id) + ".w_zeta",
+                                p.zetaProjection);
     entry["has_w_zeta"] = p.zetaProjection.defined();
     json weights = json::array();
     int index = 0;
     for (const auto& [name, swap] : p.weightSwaps) {
         weights.push_back(name);
-        const std::string base = "edit" + std::to_string(p.id) + ".weight" + std::to_string(index++);
-        addTensor(writer, base + ".before", swap.first);
-        addTensor(writer, base + ".after", swap.second);
+        const std::string base =
+            "edit" + std::to_string(p.id) + ".weight" + std::to_string(index++);
+        model::addFloat32Tensor(writer, base + ".before", swap.first);
+        model::addFloat32Tensor(writer, base + ".after", swap.second);
     }
     entry["changed_weights"] = weights;
     return entry;
-}
-
-void writeTextAtomically(const std::string& path, const std::string& text) {
-    const std::string temporary = path + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out)
-            throw Error(ErrorKind::File, "cannot write the session file '" + path +
-                                             "'; check that its folder exists and is writable");
-    }
-    std::error_code error;
-    fs::rename(temporary, path, error);
-    if (error)
-        throw Error(ErrorKind::File,
-                    "cannot write the session file '" + path + "': " + error.message());
 }
 
 template <class T>
@@ -135,23 +112,18 @@ void writeSessionFile(const std::string& path, const SessionContents& session) {
                      {"user", parseJsonOrNull(session.userJson)}};
     writer.setMetadata("format", kFormat);
     writer.write(sessionTensorsPath(path));
-    writeTextAtomically(path, manifest.dump(2) + "\n");
+    text::writeTextFile(path, manifest.dump(2) + "\n");
 }
 
 SessionContents readSessionFile(const std::string& path, torch::Device device,
                                 torch::ScalarType dtype) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(ErrorKind::File, "cannot open the session file '" + path + "'");
-    std::stringstream text;
-    text << in.rdbuf();
-    const json manifest = json::parse(text.str(), nullptr, false);
+    const json manifest = text::readJsonFile(path);
     const std::string where = "the session file '" + path + "'";
-    if (manifest.is_discarded() || !manifest.is_object())
+    if (!manifest.is_object())
         throw Error(ErrorKind::File, where + " is not a JSON object; is it a UniKE session?");
     if (manifest.value("format", "") != kFormat)
-        throw Error(ErrorKind::File, where + " is not a UniKE session (no \"format\": \"" +
-                                         kFormat + "\")");
+        throw Error(ErrorKind::File,
+                    where + " is not a UniKE session (no \"format\": \"" + kFormat + "\")");
     if (field<int>(manifest, "version", where) > kFormatVersion)
         throw Error(ErrorKind::Unsupported,
                     where + " was written by a newer UniKE Studio; update to open it");

@@ -21,8 +21,7 @@ SpaceEncoder SpaceEncoder::create(int64_t in, int64_t hidden, int64_t out, bool 
 
 torch::Tensor SpaceEncoder::operator()(const torch::Tensor& x) const {
     const torch::Tensor input = x.to(w1.dtype());
-    const torch::Tensor standard =
-        inputMean.defined() ? (input - inputMean) / inputScale : input;
+    const torch::Tensor standard = inputMean.defined() ? (input - inputMean) / inputScale : input;
     torch::Tensor y = torch::nn::functional::linear(
         torch::gelu(torch::nn::functional::linear(standard, w1, b1)), w2, b2);
     return residual ? input + y : y;
@@ -65,7 +64,8 @@ SpaceEncoder SpaceEncoder::importFrom(const std::map<std::string, torch::Tensor>
     }
     if (e.w1.dim() != 2 || e.w2.dim() != 2 || e.w2.size(1) != e.w1.size(0) ||
         (residual && e.w2.size(0) != e.w1.size(1)))
-        throw Error(ErrorKind::File, "the preparation artefact's '" + prefix + "' has wrong shapes");
+        throw Error(ErrorKind::File,
+                    "the preparation artefact's '" + prefix + "' has wrong shapes");
     return e;
 }
 

@@ -49,4 +49,11 @@ torch::Tensor readTensor(const io::SafetensorsFile& file, const io::TensorInfo& 
         .clone();
 }
 
+void addFloat32Tensor(io::SafetensorsWriter& writer, const std::string& name,
+                      const torch::Tensor& tensor) {
+    const torch::Tensor cpu = tensor.detach().to(torch::kCPU, torch::kFloat32).contiguous();
+    const std::vector<int64_t> shape(cpu.sizes().begin(), cpu.sizes().end());
+    writer.add(name, io::DType::F32, shape, cpu.data_ptr(), size_t(cpu.numel()) * sizeof(float));
+}
+
 } // namespace unike::model

@@ -1,9 +1,10 @@
 #pragma once
 // Turning the engine's plain buffers (token ids, preprocessed pixels, tensors in a
-// safetensors file) into torch tensors, in one place.
+// safetensors file) into torch tensors and back, in one place.
 
 #include "io/DType.h"
 #include "io/SafetensorsFile.h"
+#include "io/SafetensorsWriter.h"
 #include "vision/ImagePreprocessor.h"
 
 #include <torch/torch.h>
@@ -22,5 +23,9 @@ torch::Tensor pixelValues(const vision::PixelTensor& pixels);
 
 // A copy of one tensor of a (memory-mapped) safetensors file, in its own dtype.
 torch::Tensor readTensor(const io::SafetensorsFile& file, const io::TensorInfo& info);
+
+// Adds a copy of `tensor`, as float32 on the CPU, to a file being written.
+void addFloat32Tensor(io::SafetensorsWriter& writer, const std::string& name,
+                      const torch::Tensor& tensor);
 
 } // namespace unike::model
