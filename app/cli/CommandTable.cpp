@@ -154,15 +154,18 @@ std::vector<Command> buildCommands() {
         {"states",
          "capture hidden states of a dataset's rows",
          "unike states --data DIR --out FILE [options]",
-         "Captures the hidden states the method uses, tagged by role and edit, "
-         "and writes them as safetensors plus a CSV of tags.",
+         "Captures the hidden states the method uses for each eval case's rows "
+         "(edit, rephrase, image-rephrase, text-locality, image-locality, positive, "
+         "negative), tagged by role and edit, and writes them as safetensors plus "
+         "FILE.csv of tags. The semantic and truthfulness spaces need a prepared model.",
          {required(option("data", "DIR", "MMEdit-format data folder")),
           required(option("out", "FILE", "safetensors file to write")),
           option("task", "T", "vqa or caption", "vqa"),
-          option("layer", "L", "decoder layer", "the first edited layer"),
+          option("layer", "L", "decoder layer", "the top edited layer"),
           option("space", "S", "raw, semantic or truthfulness", "raw"),
-          option("session", "FILE", "also capture after this session's edits"),
-          option("limit", "N", "capture at most N edit cases"), modelOption(), deviceOption()},
+          option("session", "FILE", "load this session and capture before and after its edits"),
+          option("limit", "N", "capture at most N edit cases"), modelOption(), deviceOption(),
+          flag("json", "print a JSON summary")},
          false,
          handleStates});
 

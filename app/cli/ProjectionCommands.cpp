@@ -57,7 +57,7 @@ void writeProjection(const std::string& path, const Projection& projection,
     for (int c = 0; c < projection.components; ++c)
         out << (c ? "," : "") << axisName(c, projection.components);
     if (!tags.empty())
-        out << ",role,edit,phase,text,image";
+        out << ",role,edit,phase,text,answer,image";
     out << '\n';
     char number[32];
     for (int row = 0; row < projection.rows; ++row) {
@@ -69,7 +69,8 @@ void writeProjection(const std::string& path, const Projection& projection,
         if (!tags.empty()) {
             const StateTag& tag = tags[row];
             out << ',' << csvField(tag.role) << ',' << tag.editIndex << ',' << csvField(tag.phase)
-                << ',' << csvField(tag.text) << ',' << csvField(tag.imagePath);
+                << ',' << csvField(tag.text) << ',' << csvField(tag.answer) << ','
+                << csvField(tag.imagePath);
         }
         out << '\n';
     }

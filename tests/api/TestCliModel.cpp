@@ -4,6 +4,8 @@
 #include "io/SafetensorsWriter.h"
 #include "model/ModelFiles.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -121,6 +123,53 @@ private Q_SLOTS:
         std::vector<float> written(size_t(logits->numel()));
         std::memcpy(written.data(), file.data(*logits), logits->byteSize);
         QVERIFY(torch::allclose(torch::from_blob(written.data(), expected.sizes()), expected));
+    }
+
+    // states -> tsne: tagged rows of a small eval split, projected with their tags.
+    void statesFeedTsne() {
+        const QString data = dir_.filePath("data");
+        QVERIFY(QDir().mkpath(data));
+        QVERIFY(QFile::copy(image_, data + "/image.png"));
+        QFile eval(data + "/vqa_eval.json");
+        QVERIFY(eval.open(QIODevice::WriteOnly));
+        QByteArray records = "[";
+        for (int i = 0; i < 3; ++i)
+            records += QByteArray(i ? "," : "") + "{\"src\": \"what is thing " +
+                       QByteArray::number(i) +
+                       "?\", \"pred\": \"one\", \"alt\": \"two\", \"rephrase\": \"which "
+                       "thing?\", \"image\": \"image.png\", \"image_rephrase\": "
+                       "\"image.png\", \"loc\": \"who, then?\", \"loc_ans\": \"me\", "
+                       "\"m_loc\": \"image.png\", \"m_loc_q\": \"what?\", \"m_loc_a\": "
+                       "\"red\"}";
+        eval.write(records + "]");
+        eval.close();
+
+        const QString states = dir_.filePath("states.safetensors");
+        Run run = runUnike({"states", "--model", folder_, "--data", data, "--limit", "2", "--out",
+                            states, "--json", "-q"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject summary = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(summary["rows"].toInt(), 14);
+        QCOMPARE(summary["space"].toString(), QString("raw"));
+        QCOMPARE(summary["roles"].toObject()["negative"].toInt(), 2);
+        QVERIFY(QFile::exists(states + ".csv"));
+
+        // The encoders' spaces need a prepared model, and say how to get one.
+        run = runUnike({"states", "--model", folder_, "--data", data, "--space", "semantic",
+                        "--out", dir_.filePath("x.safetensors"), "-q"});
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(run.err.contains("unike prepare"), qPrintable(run.err));
+
+        const QString projected = dir_.filePath("projected.csv");
+        run = runUnike({"tsne", "--in", states, "--out", projected, "--perplexity", "3", "--iters",
+                        "100", "-q"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QFile csv(projected);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + 14);
+        QCOMPARE(lines[0], QByteArray("x,y,role,edit,phase,text,answer,image"));
+        QVERIFY(lines[4].contains("text-locality,0,before,\"who, then?\""));
     }
 };
 

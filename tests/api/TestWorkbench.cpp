@@ -3,6 +3,7 @@
 #include "TinyModelFolder.h"
 
 #include <unike/Error.h>
+#include <unike/HiddenStates.h>
 #include <unike/Tokenizer.h>
 #include <unike/Workbench.h>
 
@@ -11,6 +12,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 using namespace unike;
 
@@ -35,7 +37,7 @@ private:
         const std::string data = dir_.filePath("data").toStdString();
         std::filesystem::create_directories(data);
         std::filesystem::copy_file(image_, data + "/image.png");
-        std::ofstream train(data + "/vqa_train.json");
+        std::ostringstream train;
         train << "[";
         const char* answers[][2] = {{"red", "blue"},   {"two", "one"},     {"circle", "square"},
                                     {"left", "right"}, {"small", "large"}, {"three", "four"}};
@@ -48,7 +50,9 @@ private:
                   << "\"image.png\", \"m_loc_q\": \"what?\", \"m_loc_a\": \"red\"}";
         }
         train << "]";
-        train.close();
+        // The same records serve as the eval split the state capture reads.
+        std::ofstream(data + "/vqa_train.json") << train.str();
+        std::ofstream(data + "/vqa_eval.json") << train.str();
         PrepareParams params;
         params.dataFolder = data;
         params.epochs = 3;
@@ -267,6 +271,103 @@ private Q_SLOTS:
         QCOMPARE(off.prompt, before.prompt);
         workbench.removeEdit(ft.id);
         QCOMPARE(workbench.ask(ask).score->logLikelihood, before.score->logLikelihood);
+    }
+
+    // Seven tagged rows per case, in the promised order and shapes, in each space;
+    // before and after the edits; and the file round-trips.
+    void capturedStatesHaveTagsAndShapes() {
+        Workbench workbench;
+        const ModelInfo model = workbench.loadModel({folder_, "cpu", "auto"});
+        StatesParams params;
+        params.dataFolder = dir_.filePath("data").toStdString();
+        params.limit = 3;
+        const HiddenStates raw = workbench.captureStates(params);
+        const std::vector<std::string> roles = {"edit",          "rephrase",       "image-rephrase",
+                                                "text-locality", "image-locality", "positive",
+                                                "negative"};
+        QCOMPARE(raw.points.rows, 21);
+        QCOMPARE(raw.points.cols, model.hiddenSize);
+        QCOMPARE(raw.tags.size(), size_t(21));
+        QCOMPARE(raw.layer, workbench.preparation().layers.back());
+        for (size_t i = 0; i < raw.tags.size(); ++i) {
+            const StateTag& tag = raw.tags[i];
+            QCOMPARE(QString::fromStdString(tag.role), QString::fromStdString(roles[i % 7]));
+            QCOMPARE(tag.editIndex, int(i / 7));
+            QCOMPARE(QString::fromStdString(tag.phase), QString("before"));
+            QCOMPARE(tag.imagePath.empty(), tag.role == "text-locality");
+            // Raw rows sit at the prompt's end except h_pos and h_neg.
+            QCOMPARE(tag.answer.empty(), tag.role != "positive" && tag.role != "negative");
+        }
+        QCOMPARE(QString::fromStdString(raw.tags[0].text), QString("what is thing 0?"));
+        QCOMPARE(QString::fromStdString(raw.tags[5].answer), QString("red"));
+        QCOMPARE(QString::fromStdString(raw.tags[6].answer), QString("blue"));
+
+        params.space = StateSpace::Truthfulness;
+        const HiddenStates truth = workbench.captureStates(params);
+        QCOMPARE(truth.points.rows, 21);
+        QCOMPARE(truth.points.cols, PrepareParams().truthDims);
+        for (const StateTag& tag : truth.tags)
+            QVERIFY(!tag.answer.empty());
+        params.space = StateSpace::Semantic;
+        params.layer = 0; // not an edited layer: no encoder there
+        QVERIFY_THROWS_EXCEPTION(unike::Error, workbench.captureStates(params));
+        params.layer = 99;
+        QVERIFY_THROWS_EXCEPTION(unike::Error, workbench.captureStates(params));
+        params.layer = -1;
+        Progress cancelled;
+        cancelled.cancel();
+        QVERIFY_THROWS_EXCEPTION(unike::Error, workbench.captureStates(params, cancelled));
+        const HiddenStates semanticBefore = workbench.captureStates(params);
+        QCOMPARE(semanticBefore.points.cols, model.hiddenSize);
+
+        // With an edit live, the same rows come twice: before, then after.
+        EditParams edit;
+        edit.image.path = image_;
+        edit.question = "what is thing 0?";
+        edit.target = "blue";
+        workbench.applyEdit(edit);
+        const HiddenStates both = workbench.captureStates(params);
+        QCOMPARE(both.points.rows, 42);
+        const size_t dims = size_t(both.points.cols);
+        for (size_t i = 0; i < 21; ++i) {
+            QCOMPARE(QString::fromStdString(both.tags[i + 21].phase), QString("after"));
+            QCOMPARE(QString::fromStdString(both.tags[i + 21].role),
+                     QString::fromStdString(both.tags[i].role));
+        }
+        // "Before" is the unedited model's, bit for bit; the edited case moves.
+        params.space = StateSpace::Raw;
+        const HiddenStates rawBoth = workbench.captureStates(params);
+        params.space = StateSpace::Semantic;
+        QVERIFY(std::equal(raw.points.values.begin(), raw.points.values.end(),
+                           rawBoth.points.values.begin()));
+        double moved = 0;
+        for (size_t d = 0; d < dims; ++d)
+            moved += std::abs(both.points.values[d] - both.points.values[21 * dims + d]);
+        QVERIFY(moved > 0);
+
+        // The file keeps rows, tags (quoted text included), layer and space.
+        HiddenStates written = both;
+        written.tags[0].text = "say \"hi\", then\nstop";
+        const std::string path = dir_.filePath("states.safetensors").toStdString();
+        writeHiddenStates(written, path);
+        const HiddenStates read = readHiddenStates(path);
+        QCOMPARE(read.points.rows, written.points.rows);
+        QCOMPARE(read.points.cols, written.points.cols);
+        QVERIFY(read.points.values == written.points.values);
+        QCOMPARE(read.layer, written.layer);
+        QVERIFY(read.space == StateSpace::Semantic);
+        QCOMPARE(read.tags.size(), written.tags.size());
+        for (size_t i = 0; i < read.tags.size(); ++i) {
+            QCOMPARE(read.tags[i].text, written.tags[i].text);
+            QCOMPARE(read.tags[i].answer, written.tags[i].answer);
+            QCOMPARE(read.tags[i].imagePath, written.tags[i].imagePath);
+            QCOMPARE(read.tags[i].editIndex, written.tags[i].editIndex);
+            QCOMPARE(read.tags[i].phase, written.tags[i].phase);
+        }
+        // Tags that do not match the rows are refused.
+        std::ofstream(path + ".csv", std::ios::app) << "42,edit,0,after,extra,,\n";
+        QVERIFY_THROWS_EXCEPTION(unike::Error, readHiddenStates(path));
+        workbench.removeAllEdits();
     }
 
     void previewShowsWhatTheModelSees() {

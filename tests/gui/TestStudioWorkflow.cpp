@@ -2,7 +2,6 @@
 // sample and ask, apply a UniKE edit and see the answer change, the locality
 // table, undo/redo, toggling, the spaces, saving and reopening the session, and a
 // corrupt image that changes nothing. The slots run in order on one window.
-// Steps whose engine side is still pending skip with the engine's own message.
 #include "ask/AskPanel.h"
 #include "check/CheckPanel.h"
 #include "check/ProbeTableModel.h"
@@ -37,11 +36,6 @@ using namespace unike::ui;
 namespace {
 constexpr int kWaitMs = 60000;
 const char* const kTarget = "blue";
-
-bool isPending(const QList<QVariant>& failure) {
-    return failure.size() >= 3 &&
-           failure[2].toInt() == static_cast<int>(unike::ErrorKind::Unsupported);
-}
 } // namespace
 
 class TestStudioWorkflow : public QObject {
@@ -142,16 +136,12 @@ private slots:
         QSignalSpy defaults(worker(), &EngineWorker::defaultProbesReady);
         window_->checkPanel()->loadDefaultProbes();
         QList<QVariant> failure = waitFor(defaults, "probes");
-        if (isPending(failure))
-            QSKIP(qPrintable("engine pending: " + failure[3].toString()));
         QVERIFY2(failure.isEmpty(), qPrintable(failure.value(3).toString()));
         QVERIFY(window_->checkPanel()->localityModel()->rowCount() > 0);
 
         QSignalSpy checked(window_->checkPanel(), &CheckPanel::checked);
         window_->checkPanel()->runCheck();
         failure = waitFor(checked, "check");
-        if (isPending(failure))
-            QSKIP(qPrintable("engine pending: " + failure[3].toString()));
         QVERIFY2(failure.isEmpty(), qPrintable(failure.value(3).toString()));
         ProbeTableModel* model = window_->checkPanel()->localityModel();
         QVERIFY(model->isChecked());
@@ -186,13 +176,7 @@ private slots:
         failures_->clear();
         window_->undoStack()->redo();
         waitIdle();
-        for (const QList<QVariant>& f : *failures_)
-            if (f[0].toString() == "restore" && isPending(f)) {
-                // Leave the session with a live edit for the next steps.
-                window_->undoStack()->clear();
-                QVERIFY(applyEdit());
-                QSKIP(qPrintable("engine pending: " + f[3].toString()));
-            }
+        QVERIFY(failures_->isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(ask()->answer(), QString(kTarget), kWaitMs);
         QCOMPARE(window_->liveEdits(), 1);
     }
@@ -230,8 +214,6 @@ private slots:
         QSignalSpy computed(spaces, &SpacesPanel::computed);
         spaces->computePca();
         QList<QVariant> failure = waitFor(computed, "spaces");
-        if (isPending(failure))
-            QSKIP(qPrintable("engine pending: " + failure[3].toString()));
         QVERIFY2(failure.isEmpty(), qPrintable(failure.value(3).toString()));
         const int n = spaces->semanticPlot()->points().size();
         QVERIFY(n >= 4);
@@ -259,8 +241,6 @@ private slots:
         QSignalSpy saved(window_->session(), &SessionController::saved);
         window_->saveSessionFile(path);
         QList<QVariant> failure = waitFor(saved, "save");
-        if (isPending(failure))
-            QSKIP(qPrintable("engine pending: " + failure[3].toString()));
         QVERIFY2(failure.isEmpty(), qPrintable(failure.value(3).toString()));
         QVERIFY(window_->undoStack()->isClean());
         QVERIFY(!window_->isWindowModified());

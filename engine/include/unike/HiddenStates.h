@@ -12,9 +12,12 @@
 namespace unike {
 
 enum class StateSpace {
-    Raw,          // the hidden state entering the layer at the prompt's last token
-    Semantic,     // Enc_sem of it
-    Truthfulness, // Enc_tru of the state at the last token of prompt + answer
+    // The hidden state entering the layer: at the prompt's last token (h_sem, what
+    // retrieval and alpha see), or for positive and negative rows at the answer's
+    // last token (h_pos, h_neg).
+    Raw,
+    Semantic,     // Enc_sem of the raw state
+    Truthfulness, // Enc_tru of the state at the last token of prompt + answer, every row
 };
 
 const char* stateSpaceName(StateSpace space);
@@ -35,10 +38,10 @@ struct StatesParams {
     std::string dataFolder;         // MMEdit-format data; or leave empty and give inputs
     std::string task = "vqa";       // vqa or caption
     std::vector<StateInput> inputs; // used when dataFolder is empty
-    int layer = -1;                 // -1: the first edited layer
+    int layer = -1;                 // -1: the top edited layer, whose input the edits below move
     StateSpace space = StateSpace::Raw;
     size_t limit = 0;        // cases of the dataset; 0: all
-    std::string sessionPath; // also load this session and capture after its edits
+    std::string sessionPath; // load this session (replacing the live edits) first
     // Capture before and after the session's live edits (or the loaded session's),
     // so both can be projected together. With no edits only "before" is captured.
     bool beforeAndAfter = true;
@@ -47,7 +50,8 @@ struct StatesParams {
 struct StateTag {
     std::string role;
     int editIndex = -1;
-    std::string text;      // the prompt (and answer, in the truthfulness space)
+    std::string text;      // the question or caption prompt, as written
+    std::string answer;    // the answer whose last token gave the state; "" at the prompt's
     std::string imagePath; // "" for text-only rows or in-memory images
     std::string phase;     // "before" or "after" the edits
 };
@@ -59,9 +63,11 @@ struct HiddenStates {
     StateSpace space = StateSpace::Raw;
 };
 
-// Writes FILE (safetensors: "states", float32 rows x dim) and FILE.csv (the tags).
+// Writes FILE (safetensors: "states", float32 rows x dim; the layer and space in
+// its metadata) and FILE.csv (the tags: index,role,edit,phase,text,answer,image).
 void writeHiddenStates(const HiddenStates& states, const std::string& path);
-// Reads what writeHiddenStates wrote.
+// Reads what writeHiddenStates wrote; throws Error(File) when FILE or FILE.csv is
+// missing or the two disagree.
 HiddenStates readHiddenStates(const std::string& path);
 
 } // namespace unike

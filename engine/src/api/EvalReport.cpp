@@ -1,3 +1,5 @@
+#include "io/CsvText.h"
+
 #include <unike/EvalTypes.h>
 
 #include <sstream>
@@ -5,18 +7,8 @@
 #include <nlohmann/json.hpp>
 
 namespace unike {
-namespace {
 
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\n") == std::string::npos)
-        return text;
-    std::string out = "\"";
-    for (char c : text)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-} // namespace
+using io::csvField;
 
 std::string EvalReport::toJson() const {
     nlohmann::json out;

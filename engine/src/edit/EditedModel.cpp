@@ -51,19 +51,32 @@ model::AnswerScore EditedModel::score(const torch::Tensor& prefix,
 
 torch::Tensor EditedModel::logits(const torch::Tensor& prefix, const std::vector<int>& promptIds,
                                   const std::vector<int>& answerIds) const {
+    return run(prefix, promptIds, answerIds, false).logits;
+}
+
+model::ForwardResult EditedModel::hiddenStates(const torch::Tensor& prefix,
+                                               const std::vector<int>& promptIds,
+                                               const std::vector<int>& answerIds) const {
+    return run(prefix, promptIds, answerIds, true);
+}
+
+model::ForwardResult EditedModel::run(const torch::Tensor& prefix,
+                                      const std::vector<int>& promptIds,
+                                      const std::vector<int>& answerIds, bool captureHidden) const {
     torch::NoGradGuard noGrad;
     std::vector<int> all = promptIds;
     all.insert(all.end(), answerIds.begin(), answerIds.end());
     model::ForwardInput input;
     input.imagePrefix = prefix;
     input.inputIds = model::tokenIds(all, model_.device());
+    model::ForwardOptions options;
+    options.captureHidden = captureHidden;
     if (!editsAct())
-        return model_.forward(input).logits;
+        return model_.forward(input, options);
     const EditQueries q = queries(prefix, promptIds);
     EditHookSet hooks = stack_.hooks(q.byLayer, q.position, params_);
-    model::ForwardOptions options;
     options.hooks = &hooks.hooks();
-    return model_.forward(input, options).logits;
+    return model_.forward(input, options);
 }
 
 } // namespace unike::edit

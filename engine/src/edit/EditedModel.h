@@ -34,8 +34,15 @@ public:
     // Logits of prompt + answer under the live edits, (1, prefix + T, vocab).
     torch::Tensor logits(const torch::Tensor& prefix, const std::vector<int>& promptIds,
                          const std::vector<int>& answerIds) const;
+    // The same forward, keeping the hidden states entering each decoder layer.
+    model::ForwardResult hiddenStates(const torch::Tensor& prefix,
+                                      const std::vector<int>& promptIds,
+                                      const std::vector<int>& answerIds) const;
 
 private:
+    model::ForwardResult run(const torch::Tensor& prefix, const std::vector<int>& promptIds,
+                             const std::vector<int>& answerIds, bool captureHidden) const;
+
     // False when no live edit or bank touches any layer: the plain model runs.
     bool editsAct() const;
 
