@@ -12,7 +12,7 @@ namespace unike::cli {
 // What every handler gets besides its own options.
 struct CommandContext {
     bool jsonOutput = false;
-    int threads = 0; // 0: one per core
+    int threads = 0; // 0: the engine's default (half the cores)
 };
 
 struct Command {

@@ -198,19 +198,25 @@ std::vector<Command> buildCommands() {
                         false,
                         handlePca});
 
-    commands.push_back({"train-demo",
-                        "train the small demo model on the synthetic world",
-                        "unike train-demo --out DIR [options]",
-                        "Builds the tiny BLIP-2 (OPT) model and trains it from scratch on the "
-                        "CPU, writing a Hugging Face-format folder.",
-                        {required(option("out", "DIR", "folder to write the model to")),
-                         option("minutes", "M", "training time budget", "25"),
-                         option("seed", "S", "random seed (the world's, unless --world)", "1"),
-                         option("world", "FILE", "train on this world.json instead"),
-                         option("steps", "N", "stop after N steps (0: the time budget)", "0"),
-                         option("batch", "N", "batch size", "32")},
-                        false,
-                        handleTrainDemo});
+    commands.push_back(
+        {"train-demo",
+         "train the small demo model on the synthetic world",
+         "unike train-demo --out DIR [options]",
+         "Builds the tiny BLIP-2 (OPT) model and trains it from scratch on the "
+         "CPU, writing a Hugging Face-format folder.",
+         {required(option("out", "DIR", "folder to write the model to")),
+          option("minutes", "M", "training time budget", "25"),
+          option("seed", "S", "random seed (the world's, unless --world)", "1"),
+          option("world", "FILE", "train on this world.json instead"),
+          option("steps", "N", "stop after N steps (0: the time budget)", "0"),
+          option("batch", "N", "batch size", "32"),
+          option("vision-warmup-minutes", "M",
+                 "first train the vision side alone on the aux heads (part of "
+                 "--minutes)",
+                 "0"),
+          option("image-first-minutes", "M", "then full steps on image samples only", "3")},
+         false,
+         handleTrainDemo});
 
     commands.push_back(
         {"make-bench",
@@ -261,7 +267,7 @@ const std::vector<OptionSpec>& commonOptions() {
         flag("help", "show this help", 'h'),
         flag("verbose", "log more to stderr (info; twice for debug)", 'v'),
         flag("quiet", "log only errors to stderr", 'q'),
-        option("threads", "N", "compute threads (0: one per core)", "0"),
+        option("threads", "N", "compute threads (0: half the cores, at least one)", "0"),
     };
     return options;
 }

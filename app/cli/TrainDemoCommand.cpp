@@ -21,15 +21,21 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
     params.worldFile = args.value("world");
     params.maxSteps = args.intValue("steps", 0);
     params.batchSize = args.intValue("batch", 32);
+    params.visionWarmupMinutes =
+        args.doubleValue("vision-warmup-minutes", params.visionWarmupMinutes);
+    params.imageFirstMinutes = args.doubleValue("image-first-minutes", params.imageFirstMinutes);
     params.commandLine = "unike train-demo --out " + params.outDir + " --minutes " +
-                         args.value("minutes", "25") + " --seed " + args.value("seed", "1") +
-                         (args.has("world") ? " --world " + args.value("world") : std::string());
+                         args.value("minutes", "25") + " --seed " + args.value("seed", "1");
+    for (const char* name : {"world", "vision-warmup-minutes", "image-first-minutes"})
+        if (args.has(name))
+            params.commandLine += std::string(" --") + name + " " + args.value(name);
     CliProgress progress(showProgress(args));
     const TrainDemoReport report = trainDemoModel(params, progress.progress());
     progress.finish();
-    std::printf("trained %lld steps in %.0f s, final loss %.4f, %lld parameters -> %s\n",
-                (long long)report.steps, report.seconds, report.finalLoss,
-                (long long)report.parameters, report.outDir.c_str());
+    std::printf("trained %lld vision-only + %lld full steps in %.0f s, final loss %.4f, %lld "
+                "parameters -> %s\n",
+                (long long)report.visionWarmupSteps, (long long)report.steps, report.seconds,
+                report.finalLoss, (long long)report.parameters, report.outDir.c_str());
     for (const auto& [task, accuracy] : report.heldOutAccuracy)
         std::printf("  held-out %-16s %.1f%% (teacher-forced exact match)\n", task.c_str(),
                     accuracy);

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -189,7 +190,15 @@ private Q_SLOTS:
         edit.target = "two";
         edit.method = "tpatcher";
         edit.overrides = {{"max_steps", "300"}};
-        const EditSummary applied = workbench.applyEdit(edit);
+        // T-Patcher reports its losses and, having no latent knowledge, no alpha.
+        std::vector<std::string> names;
+        const Progress watched([&](const ProgressEvent& event) {
+            for (const auto& scalar : event.scalars)
+                names.push_back(scalar.first);
+        });
+        const EditSummary applied = workbench.applyEdit(edit, watched);
+        QVERIFY(std::count(names.begin(), names.end(), "memory_loss") > 0);
+        QCOMPARE(std::count(names.begin(), names.end(), "alpha"), 0);
         QCOMPARE(workbench.edits().size(), size_t(1));
         QCOMPARE(workbench.ask(ask).score->tokenAccuracy, 1.0);
         workbench.setEditEnabled(applied.id, false);
@@ -325,7 +334,17 @@ private Q_SLOTS:
         edit.image.path = image_;
         edit.question = "what is thing 0?";
         edit.target = "blue";
-        workbench.applyEdit(edit);
+        // UniKE's training steps report alpha, in [0, 1], beside the losses.
+        std::vector<double> alphas;
+        const Progress watched([&](const ProgressEvent& event) {
+            for (const auto& [name, value] : event.scalars)
+                if (name == "alpha")
+                    alphas.push_back(value);
+        });
+        workbench.applyEdit(edit, watched);
+        QVERIFY(!alphas.empty());
+        for (double alpha : alphas)
+            QVERIFY(alpha >= 0.0 && alpha <= 1.0);
         const HiddenStates both = workbench.captureStates(params);
         QCOMPARE(both.points.rows, 42);
         const size_t dims = size_t(both.points.cols);

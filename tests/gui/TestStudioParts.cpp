@@ -4,11 +4,14 @@
 #include "benchmark/ReportExport.h"
 #include "check/ChangedOnlyFilter.h"
 #include "check/ProbeTableModel.h"
+#include "main/DeviceStatus.h"
 #include "correct/HyperParamsEditor.h"
 #include "session/SessionController.h"
 #include "session/StudioState.h"
 #include "settings/StudioSettings.h"
 #include "spaces/ScatterPlot.h"
+
+#include <unike/Runtime.h>
 
 #include <QDir>
 #include <QSignalSpy>
@@ -166,6 +169,20 @@ private slots:
         plot.setCoordinates({0, 0, 1, 1, 5, 5, 6, 6}); // a t-SNE snapshot
         QCOMPARE(plot.points()[2].x, 5.0);
         QVERIFY(plot.savePng(QDir::temp().filePath("unike-scatter-test.png"), 200, 150));
+    }
+
+    // The device field names device and dtype, and adds GPU memory only where the
+    // driver reports it.
+    void deviceStatusShowsGpuMemoryWhereThereIsOne() {
+        DeviceStatus status;
+        status.setDevice("cpu", "float32");
+        QCOMPARE(status.text(), QString("Device: cpu, float32"));
+        QVERIFY(status.memoryText().isEmpty());
+        status.setDevice("cuda:0", "float16");
+        QVERIFY(status.text().startsWith("Device: cuda:0, float16"));
+        QCOMPARE(status.memoryText().isEmpty(), !unike::gpuMemory(0).available);
+        QCOMPARE(status.text().contains("GiB"), unike::gpuMemory(0).available);
+        QVERIFY(!unike::gpuMemory(-1).available);
     }
 
     void settingsHaveDefaultsAndPersist() {

@@ -81,7 +81,7 @@ private Q_SLOTS:
         options.minutes = 5;
         options.batchSize = 16;
         options.warmupSteps = 10;
-        options.visionWarmupMinutes = 0;
+        options.imageFirstMinutes = 0;
         options.logEvery = 10;
         train::DemoTrainer trainer(*model, tokenizer, source, options);
         const auto before = trainer.evaluate(heldOut);
@@ -100,6 +100,33 @@ private Q_SLOTS:
                  qPrintable(QString::number(log.heldOutAccuracy.at("vqa"))));
         QVERIFY(before.at("vqa") < 50.0);
         QVERIFY(!model->parameters().tensors().front().requires_grad());
+    }
+
+    void visionWarmupLeavesTheDecoderAlone() {
+        const text::BpeTokenizer tokenizer = toyTokenizer();
+        auto config = test::tinyConfig();
+        config.text.vocabSize = int64_t(tokenizer.vocabSize());
+        auto model = model::Blip2Model::createRandom(config, 3);
+        const auto& all = model->parameters().all();
+        std::map<std::string, torch::Tensor> before;
+        for (const auto& [name, tensor] : all)
+            before[name] = tensor.clone();
+        ColourSource source(7);
+        train::DemoTrainer::Options options;
+        options.minutes = 0.02; // all of it the warm-up: no full step
+        options.visionWarmupMinutes = 0.02;
+        options.batchSize = options.visionWarmupBatchSize = 8;
+        train::DemoTrainer trainer(*model, tokenizer, source, options);
+        const train::TrainerLog log = trainer.run(Progress(), {});
+        QVERIFY(log.visionWarmupSteps > 0);
+        QCOMPARE(log.steps, int64_t(0));
+        for (const auto& [name, tensor] : all) {
+            const bool same = torch::equal(tensor, before.at(name));
+            if (name.rfind("language_model.", 0) == 0)
+                QVERIFY2(same, name.c_str());
+            else if (name.rfind("vision_model.encoder.layers.0.mlp.fc1.weight", 0) == 0)
+                QVERIFY2(!same, name.c_str());
+        }
     }
 
     void cancelStopsTraining() {

@@ -12,6 +12,7 @@
 #include "history/HistoryPanel.h"
 #include "image/ImagePanel.h"
 #include "log/LogView.h"
+#include "main/DeviceStatus.h"
 #include "main/JobStatus.h"
 #include "session/SessionController.h"
 #include "spaces/SpacesPanel.h"
@@ -139,8 +140,7 @@ void MainWindow::createDocks() {
 void MainWindow::createStatusBar() {
     modelLabel_ = new QLabel(tr("Model: none"));
     modelLabel_->setObjectName("ModelLabel");
-    deviceLabel_ = new QLabel(tr("Device: –"));
-    deviceLabel_->setObjectName("DeviceLabel");
+    deviceLabel_ = new DeviceStatus(this);
     editsLabel_ = new QLabel(tr("Live edits: 0"));
     editsLabel_->setObjectName("LiveEditsLabel");
     editsLabel_->setToolTip(tr("Edits that change the model's answers now"));
@@ -163,9 +163,8 @@ void MainWindow::connectEngine() {
                                  .arg(modelName_)
                                  .arg(static_cast<double>(info.parameters) / 1e6, 0, 'f', 2));
         modelLabel_->setToolTip(QString::fromStdString(info.folder));
-        deviceLabel_->setText(tr("Device: %1, %2")
-                                  .arg(QString::fromStdString(info.device))
-                                  .arg(QString::fromStdString(info.dtype)));
+        deviceLabel_->setDevice(QString::fromStdString(info.device),
+                                QString::fromStdString(info.dtype));
         undoStack_->clear(); // a new model starts without edits
         check_->loadDefaultProbes();
         statusBar()->showMessage(

@@ -22,6 +22,7 @@ namespace unike::ui {
 class AskPanel;
 class CheckPanel;
 class CorrectPanel;
+class DeviceStatus;
 class EngineHost;
 class EngineWorker;
 class ErrorBanner;
@@ -101,7 +102,7 @@ private:
     ErrorBanner* banner_ = nullptr;
     SessionController* session_ = nullptr;
     QLabel* modelLabel_ = nullptr;
-    QLabel* deviceLabel_ = nullptr;
+    DeviceStatus* deviceLabel_ = nullptr;
     QLabel* editsLabel_ = nullptr;
     QMap<QString, QDockWidget*> docks_;
     QByteArray defaultState_;

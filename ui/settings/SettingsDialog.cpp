@@ -29,7 +29,7 @@ SettingsDialog::SettingsDialog(const StudioSettings& s, QWidget* parent)
     dtype_->setToolTip(tr("The weights' number type; auto is float32 on the CPU"));
     threads_->setRange(0, 256);
     threads_->setValue(s.threads);
-    threads_->setSpecialValueText(tr("one per core"));
+    threads_->setSpecialValueText(tr("automatic (half the cores)"));
     threads_->setToolTip(tr("Compute threads; takes effect at the next start"));
     folder_->setPlaceholderText(tr("empty: the embedded demo model"));
     folder_->setToolTip(tr("A Hugging Face BLIP-2 (OPT) folder opened at start"));

@@ -19,13 +19,17 @@ struct TrainDemoParams {
     std::string worldFile; // reuse this world.json; empty: generate the world from seed
     int imageSize = 48;
     int batchSize = 32;
-    int64_t maxSteps = 0;    // 0: until the time budget ends
-    int vocabSize = 1200;    // BPE tokenizer trained on the world's text
-    std::string commandLine; // recorded in training.json
+    int64_t maxSteps = 0; // 0: until the time budget ends
+    // The vision side alone on the auxiliary heads first; part of `minutes`.
+    double visionWarmupMinutes = 0.0;
+    double imageFirstMinutes = 3.0; // then full steps on image samples only
+    int vocabSize = 1200;           // BPE tokenizer trained on the world's text
+    std::string commandLine;        // recorded in training.json
 };
 
 struct TrainDemoReport {
     int64_t steps = 0;
+    int64_t visionWarmupSteps = 0;
     double seconds = 0.0;
     double finalLoss = 0.0;
     int64_t parameters = 0;

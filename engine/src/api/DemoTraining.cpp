@@ -100,6 +100,8 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     options.minutes = params.minutes;
     options.maxSteps = params.maxSteps;
     options.batchSize = params.batchSize;
+    options.visionWarmupMinutes = params.visionWarmupMinutes;
+    options.imageFirstMinutes = params.imageFirstMinutes;
     options.seed = params.seed;
     train::DemoTrainer trainer(*model, tokenizer, source, options);
     const train::TrainerLog log = trainer.run(progress, heldOut);
@@ -115,6 +117,7 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
 
     TrainDemoReport report;
     report.steps = log.steps;
+    report.visionWarmupSteps = log.visionWarmupSteps;
     report.seconds = log.seconds;
     report.finalLoss = log.finalLoss;
     report.parameters = model->parameters().parameterCount();
@@ -124,6 +127,10 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
                              {"seed", params.seed},
                              {"minutes", params.minutes},
                              {"steps", log.steps},
+                             {"vision_warmup_minutes", params.visionWarmupMinutes},
+                             {"vision_warmup_steps", log.visionWarmupSteps},
+                             {"vision_warmup_shape_accuracy", log.visionWarmupShapeAccuracy},
+                             {"image_first_minutes", params.imageFirstMinutes},
                              {"seconds", log.seconds},
                              {"final_loss", log.finalLoss},
                              {"parameters", report.parameters},

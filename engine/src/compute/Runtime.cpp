@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <thread>
 
 namespace unike {
@@ -12,8 +13,12 @@ int hardwareThreads() {
     return n == 0 ? 1 : static_cast<int>(n);
 }
 
+int defaultComputeThreads() {
+    return std::max(1, hardwareThreads() / 2);
+}
+
 void setComputeThreads(int threads) {
-    const int n = threads > 0 ? threads : hardwareThreads();
+    const int n = threads > 0 ? threads : defaultComputeThreads();
     at::set_num_threads(n);
     spdlog::debug("compute threads set to {} ({} hardware threads)", n, hardwareThreads());
 }

@@ -113,6 +113,7 @@ torch::Tensor EditLayerHook::knowledgeWeight(const torch::Tensor& attentionInput
     }
     }
     lastAlpha_ = alpha.mean().item<double>();
+    mixed_ = true;
     return alpha;
 }
 

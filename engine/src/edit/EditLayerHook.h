@@ -8,6 +8,7 @@
 #include "model/DecoderHooks.h"
 
 #include <functional>
+#include <limits>
 #include <vector>
 
 namespace unike::edit {
@@ -39,12 +40,17 @@ public:
     torch::Tensor gate(const EditPatch& patch) const;
     // The gate of an edit keyed `key` (D), whether or not its neurons are gated.
     torch::Tensor gateFor(const torch::Tensor& key) const;
-    double lastAlpha() const { return lastAlpha_; }
+    // The mean alpha of the last forward; NaN when this hook mixed in no knowledge.
+    double lastAlpha() const {
+        return mixed_ ? lastAlpha_ : std::numeric_limits<double>::quiet_NaN();
+    }
+    int layer() const { return setup_.layer; }
 
 private:
     Setup setup_;
     torch::Tensor editKeys_, editValues_; // the live edits' own bank entries
     double lastAlpha_ = 0.0;
+    bool mixed_ = false; // knowledge was mixed in at least once
 };
 
 } // namespace unike::edit

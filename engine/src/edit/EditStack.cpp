@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <set>
 
+#include <cmath>
+
 namespace unike::edit {
 
 EditHookSet::EditHookSet() = default;
@@ -15,8 +17,18 @@ EditHookSet::EditHookSet(EditHookSet&&) noexcept = default;
 
 std::map<std::string, double> EditHookSet::lastScalars() const {
     std::map<std::string, double> out;
-    for (size_t i = 0; i < layerHooks_.size(); ++i)
-        out["alpha_" + std::to_string(i)] = layerHooks_[i]->lastAlpha();
+    double sum = 0.0;
+    int mixed = 0;
+    for (const auto& hook : layerHooks_) {
+        const double alpha = hook->lastAlpha();
+        if (std::isnan(alpha))
+            continue;
+        out["alpha_layer_" + std::to_string(hook->layer())] = alpha;
+        sum += alpha;
+        ++mixed;
+    }
+    if (mixed > 0)
+        out["alpha"] = sum / mixed;
     return out;
 }
 

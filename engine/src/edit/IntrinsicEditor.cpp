@@ -5,6 +5,7 @@
 #include <unike/Error.h>
 
 #include <chrono>
+#include <cmath>
 
 namespace unike::edit {
 
@@ -62,7 +63,9 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
     const torch::Tensor& labels = prePass.labels;
     const int64_t targetCount = labels.size(0);
 
-    auto evaluate = [&](bool withGrad, torch::Tensor* editLoss, double* accuracy) {
+    // alpha: the knowledge weight the hooks mixed in at the prompt's end, mean over
+    // the edited layers; NaN for methods without latent knowledge.
+    auto evaluate = [&](bool withGrad, torch::Tensor* editLoss, double* accuracy, double* alpha) {
         torch::AutoGradMode mode(withGrad);
         EditHookSet hooks = stack_.hooks(queries, queryIndex, params_, patch.get());
         model::DecoderRun run;
@@ -72,6 +75,9 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
         auto predicting = out.logits[0].narrow(0, queryPosition, targetCount);
         *editLoss = torch::nn::functional::cross_entropy(predicting, labels);
         *accuracy = predicting.argmax(-1).eq(labels).to(torch::kFloat32).mean().item<double>();
+        const auto scalars = hooks.lastScalars();
+        const auto mixed = scalars.find("alpha");
+        *alpha = mixed == scalars.end() ? std::nan("") : mixed->second;
     };
 
     int step = 0;
@@ -80,8 +86,8 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
         for (; step < params_.maxSteps; ++step) {
             progress.throwIfCancelled("the edit");
             torch::Tensor editLoss;
-            double accuracy = 0.0;
-            evaluate(true, &editLoss, &accuracy);
+            double accuracy = 0.0, alpha = 0.0;
+            evaluate(true, &editLoss, &accuracy, &alpha);
             torch::Tensor activationLoss = torch::zeros({});
             torch::Tensor memoryLoss = torch::zeros({});
             for (auto& [layer, n] : patch->neurons) {
@@ -102,13 +108,15 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
             }
             auto loss = editLoss + params_.lambdaActivation * activationLoss +
                         params_.lambdaMemory * memoryLoss;
-            progress.reportScalars(step,
-                                   {{"loss", loss.item<double>()},
-                                    {"edit_loss", editLoss.item<double>()},
-                                    {"activation_loss", activationLoss.item<double>()},
-                                    {"memory_loss", memoryLoss.item<double>()},
-                                    {"accuracy", accuracy}},
-                                   double(step) / params_.maxSteps);
+            std::vector<std::pair<std::string, double>> scalars = {
+                {"loss", loss.item<double>()},
+                {"edit_loss", editLoss.item<double>()},
+                {"activation_loss", activationLoss.item<double>()},
+                {"memory_loss", memoryLoss.item<double>()},
+                {"accuracy", accuracy}};
+            if (!std::isnan(alpha))
+                scalars.emplace_back("alpha", alpha);
+            progress.reportScalars(step, std::move(scalars), double(step) / params_.maxSteps);
             // Stop once every target token is the argmax with a margin, so the edit
             // survives the small numeric differences of other input lengths.
             if (params_.stopAtAccuracy && accuracy >= 1.0 &&

@@ -1,5 +1,6 @@
 #include "train/DemoTrainer.h"
 
+#include "train/AuxHeads.h"
 #include "train/TrainingBatch.h"
 
 #include <unike/Error.h>
@@ -74,62 +75,96 @@ DemoTrainer::evaluate(const std::vector<TrainingSample>& samples) const {
     return accuracy;
 }
 
+std::vector<torch::Tensor> DemoTrainer::visionParameters() const {
+    std::vector<torch::Tensor> out;
+    for (const auto& [name, tensor] : model_.parameters().all())
+        if (name.rfind("language_model.", 0) != 0)
+            out.push_back(tensor);
+    return out;
+}
+
+int64_t DemoTrainer::visionWarmup(const AuxHeads& heads, double seconds, const Progress& progress,
+                                  TrainerLog& log) {
+    std::vector<torch::Tensor> parameters = visionParameters();
+    for (const auto& tensor : heads.parameters())
+        parameters.push_back(tensor);
+    torch::optim::AdamW optimizer(
+        parameters,
+        torch::optim::AdamWOptions(options_.learningRate).weight_decay(options_.weightDecay));
+    train_.setTrainingFraction(0.0); // the curriculum's start: mostly one-object scenes
+    const auto start = Clock::now();
+    double smoothedLoss = 0.0;
+    double smoothedShape = -1.0;
+    int64_t step = 0;
+    for (;; ++step) {
+        const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+        if (elapsed >= seconds || progress.isCancelled())
+            break;
+        double lr = options_.learningRate * 0.5 * (1.0 + std::cos(M_PI * elapsed / seconds));
+        if (step < options_.warmupSteps)
+            lr *= double(step + 1) / options_.warmupSteps;
+        for (auto& group : optimizer.param_groups())
+            static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+
+        std::vector<TrainingSample> samples;
+        while (int(samples.size()) < options_.visionWarmupBatchSize) {
+            TrainingSample sample = train_.next();
+            if (sample.hasImage)
+                samples.push_back(std::move(sample));
+        }
+        TrainingBatch batch = buildBatch(samples, tokenizer_, preprocessor_, imageSize_,
+                                         train_.auxLabelSizes().size());
+        auto prefix = model_.imagePrefix(batch.pixelValues);
+        auto loss = heads.loss(prefix, batch);
+        optimizer.zero_grad();
+        loss.backward();
+        torch::nn::utils::clip_grad_norm_(parameters, options_.gradClip);
+        optimizer.step();
+
+        const double value = loss.item<double>();
+        smoothedLoss = step == 0 ? value : 0.98 * smoothedLoss + 0.02 * value;
+        const double shape = heads.slotAccuracy(prefix, batch, "object0_shape");
+        if (shape >= 0)
+            smoothedShape = smoothedShape < 0 ? shape : 0.98 * smoothedShape + 0.02 * shape;
+        if (step % options_.logEvery == 0) {
+            progress.reportScalars(step, {{"aux_loss", value}, {"lr", lr}}, 0.0);
+            progress.report(0.0, "vision warm-up step " + std::to_string(step));
+            spdlog::info("vision warm-up step {} aux {:.4f} object0 shape {:.1f}% lr {:.2e}", step,
+                         smoothedLoss, smoothedShape, lr);
+        }
+    }
+    log.visionWarmupShapeAccuracy = smoothedShape;
+    return step;
+}
+
 TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<TrainingSample>& heldOut) {
     torch::manual_seed(options_.seed);
     const std::vector<int> auxSizes = train_.auxLabelSizes();
-    int auxClasses = 0;
-    for (int size : auxSizes)
-        auxClasses += size;
-    const int64_t prefixWidth = model_.config().text.wordEmbedProjDim;
-    // The auxiliary heads live only during training. Besides one class per slot, an
-    // order-free presence head learns which shapes and colours are in the image: a
-    // cleaner signal than "the shape of object 1", which needs binding first.
-    auto auxWeight = (torch::randn({auxClasses, prefixWidth}) * 0.02).requires_grad_(true);
-    auto auxBias = torch::zeros({auxClasses}).requires_grad_(true);
-    const std::vector<std::string> auxNames = train_.auxLabelNames();
-    std::vector<std::pair<size_t, int64_t>> presenceSlots; // (slot, offset in the presence head)
-    int64_t presenceClasses = 0;
-    std::map<std::string, int64_t> presenceOffsets;
-    for (size_t slot = 0; slot < auxNames.size() && slot < auxSizes.size(); ++slot) {
-        for (const std::string kind : {"shape", "colour"}) {
-            const std::string& name = auxNames[slot];
-            if (name.size() < kind.size() ||
-                name.compare(name.size() - kind.size(), kind.size(), kind) != 0)
-                continue;
-            if (!presenceOffsets.count(kind)) {
-                presenceOffsets[kind] = presenceClasses;
-                presenceClasses += auxSizes[slot];
-            }
-            presenceSlots.emplace_back(slot, presenceOffsets[kind]);
-        }
-    }
-    auto presenceWeight =
-        (torch::randn({std::max<int64_t>(presenceClasses, 1), prefixWidth}) * 0.02)
-            .requires_grad_(true);
-    auto presenceBias = torch::zeros({std::max<int64_t>(presenceClasses, 1)}).requires_grad_(true);
-
+    const AuxHeads heads(auxSizes, train_.auxLabelNames(), model_.config().text.wordEmbedProjDim);
     model_.parameters().setRequiresGrad(true);
+    TrainerLog log;
+    const auto start = Clock::now();
+    const double warmupSeconds = std::min(options_.visionWarmupMinutes, options_.minutes) * 60.0;
+    if (warmupSeconds > 0)
+        log.visionWarmupSteps = visionWarmup(heads, warmupSeconds, progress, log);
+
     std::vector<torch::Tensor> parameters = model_.parameters().tensors();
-    parameters.push_back(auxWeight);
-    parameters.push_back(auxBias);
-    if (presenceClasses > 0) {
-        parameters.push_back(presenceWeight);
-        parameters.push_back(presenceBias);
-    }
+    for (const auto& tensor : heads.parameters())
+        parameters.push_back(tensor);
     torch::optim::AdamW optimizer(
         parameters,
         torch::optim::AdamWOptions(options_.learningRate).weight_decay(options_.weightDecay));
 
-    TrainerLog log;
-    const auto start = Clock::now();
-    const double budgetSeconds = options_.minutes * 60.0;
+    const auto mainStart = Clock::now();
+    const double budgetSeconds =
+        options_.minutes * 60.0 - std::chrono::duration<double>(mainStart - start).count();
     double smoothed = 0.0;
     for (int64_t step = 0;; ++step) {
-        const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+        const double elapsed = std::chrono::duration<double>(Clock::now() - mainStart).count();
         if (elapsed >= budgetSeconds || (options_.maxSteps > 0 && step >= options_.maxSteps) ||
             progress.isCancelled())
             break;
-        const bool warmup = elapsed < options_.visionWarmupMinutes * 60.0;
+        const bool imageFirst = elapsed < options_.imageFirstMinutes * 60.0;
         // Learning rate: linear warm-up, then cosine decay over the time budget.
         const double fraction = elapsed / budgetSeconds;
         double lr = options_.learningRate * 0.5 * (1.0 + std::cos(M_PI * std::min(1.0, fraction)));
@@ -142,8 +177,8 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
         std::vector<TrainingSample> samples;
         while (int(samples.size()) < options_.batchSize) {
             TrainingSample sample = train_.next();
-            if (warmup && !sample.hasImage)
-                continue; // the vision warm-up sees images only
+            if (imageFirst && !sample.hasImage)
+                continue; // the first minutes see images only
             samples.push_back(std::move(sample));
         }
         TrainingBatch batch =
@@ -157,41 +192,8 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
         input.attentionMask = batch.attentionMask;
         auto result = model_.forward(input);
         auto lmLoss = languageLoss(result.logits, result.prefixLength, batch.labels);
-
-        auto auxLogits = torch::nn::functional::linear(prefix.mean(1), auxWeight, auxBias);
-        torch::Tensor auxLoss = torch::zeros({});
-        int64_t offset = 0;
-        int usedSlots = 0;
-        for (size_t slot = 0; slot < auxSizes.size(); ++slot) {
-            auto labels = batch.auxLabels.select(1, int64_t(slot));
-            if (labels.ge(0).any().item<bool>() && ++usedSlots)
-                auxLoss = auxLoss +
-                          torch::nn::functional::cross_entropy(
-                              auxLogits.narrow(1, offset, auxSizes[slot]), labels,
-                              torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-1));
-            offset += auxSizes[slot];
-        }
-        if (usedSlots > 0)
-            auxLoss = auxLoss / double(usedSlots); // the mean over slots, not their sum
-        if (presenceClasses > 0) {
-            auto present = torch::zeros({batch.auxLabels.size(0), presenceClasses});
-            auto labels = batch.auxLabels;
-            for (const auto& [slot, offset] : presenceSlots) {
-                auto column = labels.select(1, int64_t(slot));
-                auto valid = column.ge(0);
-                auto index = (column.clamp_min(0) + offset).view({-1, 1});
-                present.scatter_add_(1, index, valid.to(torch::kFloat32).view({-1, 1}));
-            }
-            present = present.clamp_max(1.0);
-            auto hasImage = batch.rowHasImage.to(torch::kFloat32).view({-1, 1});
-            auto presenceLogits =
-                torch::nn::functional::linear(prefix.mean(1), presenceWeight, presenceBias);
-            auto perEntry = torch::binary_cross_entropy_with_logits(presenceLogits, present, {}, {},
-                                                                    at::Reduction::None);
-            auxLoss =
-                auxLoss + (perEntry * hasImage).sum() / (hasImage.sum() * presenceClasses + 1e-6);
-        }
-        const double auxFactor = options_.auxWeight * (warmup ? 3.0 : 1.0);
+        auto auxLoss = heads.loss(prefix, batch);
+        const double auxFactor = options_.auxWeight * (imageFirst ? 3.0 : 1.0);
         auto loss = lmLoss + auxFactor * auxLoss;
         optimizer.zero_grad();
         loss.backward();
@@ -213,7 +215,7 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
                                           std::to_string(smoothed).substr(0, 6));
             spdlog::info("train step {} loss {:.4f} (lm {:.4f}, aux {:.4f}) lr {:.2e}{}", step,
                          smoothed, lmLoss.item<double>(), auxLoss.item<double>(), lr,
-                         warmup ? " [vision warm-up]" : "");
+                         imageFirst ? " [images first]" : "");
         }
     }
     model_.parameters().setRequiresGrad(false);

@@ -24,19 +24,28 @@ struct TrainerOptions {
     double weightDecay = 0.01;
     int warmupSteps = 200;
     double auxWeight = 1.0;
-    double visionWarmupMinutes = 3.0; // image-heavy, aux-weighted batches first
+    // First, the vision side (ViT, Q-Former, projection) alone on the auxiliary heads: a
+    // step without the decoder is several times cheaper, so shape is learned sooner.
+    // Part of `minutes`.
+    double visionWarmupMinutes = 0.0;
+    int visionWarmupBatchSize = 32;
+    double imageFirstMinutes = 3.0; // then image-only, aux-weighted full batches
     double gradClip = 1.0;
     int logEvery = 50;
     uint64_t seed = 1;
 };
 
 struct TrainerLog {
-    int64_t steps = 0;
+    int64_t steps = 0;                       // full steps
+    int64_t visionWarmupSteps = 0;           // vision-only steps before them
+    double visionWarmupShapeAccuracy = -1.0; // the aux head's, smoothed, at the warm-up's end
     double seconds = 0.0;
     double finalLoss = 0.0;
     std::vector<std::pair<int64_t, double>> lossCurve;
     std::map<std::string, double> heldOutAccuracy; // teacher-forced exact match per group
 };
+
+class AuxHeads;
 
 class DemoTrainer {
 public:
@@ -53,6 +62,11 @@ public:
     std::map<std::string, double> evaluate(const std::vector<TrainingSample>& samples) const;
 
 private:
+    // Trains the vision side on the aux heads until `seconds` pass; returns its steps.
+    int64_t visionWarmup(const AuxHeads& heads, double seconds, const Progress& progress,
+                         TrainerLog& log);
+    std::vector<torch::Tensor> visionParameters() const;
+
     model::Blip2Model& model_;
     const text::BpeTokenizer& tokenizer_;
     SampleSource& train_;

@@ -1,0 +1,114 @@
+#include "train/AuxHeads.h"
+
+#include <map>
+
+namespace unike::train {
+namespace {
+
+bool endsWith(const std::string& text, const std::string& suffix) {
+    return text.size() >= suffix.size() &&
+           text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+torch::Tensor trainable(torch::Tensor tensor) {
+    return tensor.requires_grad_(true);
+}
+
+} // namespace
+
+AuxHeads::AuxHeads(std::vector<int> slotSizes, const std::vector<std::string>& slotNames,
+                   int64_t prefixWidth)
+    : sizes_(std::move(slotSizes))
+    , names_(slotNames) {
+    int64_t classes = 0;
+    for (int size : sizes_) {
+        offsets_.push_back(classes);
+        classes += size;
+    }
+    weight_ = trainable(torch::randn({classes, prefixWidth}) * 0.02);
+    bias_ = trainable(torch::zeros({classes}));
+    std::map<std::string, int64_t> presenceOffsets;
+    for (size_t slot = 0; slot < names_.size() && slot < sizes_.size(); ++slot) {
+        for (const std::string kind : {"shape", "colour"}) {
+            if (!endsWith(names_[slot], kind))
+                continue;
+            if (!presenceOffsets.count(kind)) {
+                presenceOffsets[kind] = presenceClasses_;
+                presenceClasses_ += sizes_[slot];
+            }
+            presenceSlots_.emplace_back(slot, presenceOffsets[kind]);
+        }
+    }
+    if (presenceClasses_ > 0) {
+        presenceWeight_ = trainable(torch::randn({presenceClasses_, prefixWidth}) * 0.02);
+        presenceBias_ = trainable(torch::zeros({presenceClasses_}));
+    }
+}
+
+std::vector<torch::Tensor> AuxHeads::parameters() const {
+    std::vector<torch::Tensor> out = {weight_, bias_};
+    if (presenceClasses_ > 0)
+        out.insert(out.end(), {presenceWeight_, presenceBias_});
+    return out;
+}
+
+torch::Tensor AuxHeads::loss(const torch::Tensor& prefix, const TrainingBatch& batch) const {
+    auto pooled = prefix.mean(1);
+    auto total = slotLoss(pooled, batch.auxLabels);
+    if (presenceClasses_ > 0)
+        total = total + presenceLoss(pooled, batch);
+    return total;
+}
+
+torch::Tensor AuxHeads::slotLoss(const torch::Tensor& pooled, const torch::Tensor& labels) const {
+    auto logits = torch::nn::functional::linear(pooled, weight_, bias_);
+    torch::Tensor sum = torch::zeros({});
+    int used = 0;
+    for (size_t slot = 0; slot < sizes_.size(); ++slot) {
+        auto column = labels.select(1, int64_t(slot));
+        if (!column.ge(0).any().item<bool>())
+            continue;
+        ++used;
+        sum = sum + torch::nn::functional::cross_entropy(
+                        logits.narrow(1, offsets_[slot], sizes_[slot]), column,
+                        torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-1));
+    }
+    return used > 0 ? sum / double(used) : sum; // the mean over slots, not their sum
+}
+
+torch::Tensor AuxHeads::presenceLoss(const torch::Tensor& pooled,
+                                     const TrainingBatch& batch) const {
+    auto present = torch::zeros({batch.auxLabels.size(0), presenceClasses_});
+    for (const auto& [slot, offset] : presenceSlots_) {
+        auto column = batch.auxLabels.select(1, int64_t(slot));
+        auto index = (column.clamp_min(0) + offset).view({-1, 1});
+        present.scatter_add_(1, index, column.ge(0).to(torch::kFloat32).view({-1, 1}));
+    }
+    present = present.clamp_max(1.0);
+    auto hasImage = batch.rowHasImage.to(torch::kFloat32).view({-1, 1});
+    auto logits = torch::nn::functional::linear(pooled, presenceWeight_, presenceBias_);
+    auto perEntry =
+        torch::binary_cross_entropy_with_logits(logits, present, {}, {}, at::Reduction::None);
+    return (perEntry * hasImage).sum() / (hasImage.sum() * double(presenceClasses_) + 1e-6);
+}
+
+double AuxHeads::slotAccuracy(const torch::Tensor& prefix, const TrainingBatch& batch,
+                              const std::string& name) const {
+    for (size_t slot = 0; slot < names_.size() && slot < sizes_.size(); ++slot) {
+        if (names_[slot] != name)
+            continue;
+        torch::NoGradGuard noGrad;
+        auto labels = batch.auxLabels.select(1, int64_t(slot));
+        auto labelled = labels.ge(0);
+        const int64_t count = labelled.sum().item<int64_t>();
+        if (count == 0)
+            return -1.0;
+        auto logits = torch::nn::functional::linear(prefix.mean(1), weight_, bias_)
+                          .narrow(1, offsets_[slot], sizes_[slot]);
+        auto right = (logits.argmax(-1).eq(labels) & labelled).sum().item<int64_t>();
+        return 100.0 * double(right) / double(count);
+    }
+    return -1.0;
+}
+
+} // namespace unike::train

@@ -1,0 +1,42 @@
+#pragma once
+// The auxiliary heads on the image prefix, alive only during training (EVIDENCE.md:
+// without them nothing visual was learned early). One linear classifier per label slot,
+// plus an order-free presence head for the slots ending in "shape" or "colour": which
+// shapes and colours are in the image, a cleaner signal than "the shape of object 1",
+// which needs binding first.
+
+#include "train/TrainingBatch.h"
+
+#include <torch/torch.h>
+
+#include <string>
+#include <vector>
+
+namespace unike::train {
+
+class AuxHeads {
+public:
+    AuxHeads(std::vector<int> slotSizes, const std::vector<std::string>& slotNames,
+             int64_t prefixWidth);
+
+    // The mean cross-entropy over the labelled slots plus the presence loss.
+    torch::Tensor loss(const torch::Tensor& prefix, const TrainingBatch& batch) const;
+    // Accuracy (0..100) of the slot named `name` on this batch; -1 where no row has it.
+    double slotAccuracy(const torch::Tensor& prefix, const TrainingBatch& batch,
+                        const std::string& name) const;
+    std::vector<torch::Tensor> parameters() const;
+
+private:
+    torch::Tensor slotLoss(const torch::Tensor& pooled, const torch::Tensor& labels) const;
+    torch::Tensor presenceLoss(const torch::Tensor& pooled, const TrainingBatch& batch) const;
+
+    std::vector<int> sizes_;
+    std::vector<std::string> names_;
+    std::vector<int64_t> offsets_; // each slot's first logit
+    torch::Tensor weight_, bias_;
+    std::vector<std::pair<size_t, int64_t>> presenceSlots_; // (slot, offset in the presence head)
+    int64_t presenceClasses_ = 0;
+    torch::Tensor presenceWeight_, presenceBias_;
+};
+
+} // namespace unike::train
