@@ -64,5 +64,46 @@ for k in (10, 20):
     print()
 print("## Cross-task (chunks of 5 E-VQA + 5 E-IC edits)\n\n" + head)
 print(row("unike", load("cross", "unike", "one-step")))
+print()
+
+# Issue 5's targets, checked against the tables above.
+def mean5(r):
+    return sum(r[k] for k in keys) / 5
+def gen(r):
+    return (r["t_generality"] + r["m_generality"]) / 2
+def loc(r):
+    return (r["t_locality"] + r["m_locality"]) / 2
+checks = []
+def check(what, ok):
+    checks.append((what, ok))
+bounds = {"reliability": 95, "t_generality": 90, "m_generality": 85, "t_locality": 95, "m_locality": 90}
+for task, name in [("vqa", "E-VQA"), ("caption", "E-IC")]:
+    u = load(task, "unike", "one-step")
+    if u is None:
+        continue
+    for k, b in bounds.items():
+        check(f"{name}: UniKE {k} {u[k]:.1f} ≥ {b}", u[k] >= b)
+    others = {m: load(task, m, "one-step") for m in methods if m not in ("unike", "none")}
+    best = max((mean5(r), m) for m, r in others.items() if r)
+    check(f"{name}: UniKE's mean {mean5(u):.1f} above every other method's (best: {best[1]} {best[0]:.1f})",
+          mean5(u) > best[0])
+    t, il = load(task, "tpatcher", "one-step"), load(task, "intrinsic+latent-ike", "one-step")
+    if t:
+        check(f"{name}: tpatcher generalises worse than unike ({gen(t):.1f} < {gen(u):.1f})", gen(t) < gen(u))
+    for m in ("ike", "latent-ike"):
+        r = load(task, m, "one-step")
+        if r:
+            check(f"{name}: {m} alone loses locality ({loc(r):.1f} < unike {loc(u):.1f})", loc(r) < loc(u))
+    if t and il:
+        check(f"{name}: intrinsic+latent-ike's mean {mean5(il):.1f} between tpatcher {mean5(t):.1f} and unike "
+              f"{mean5(u):.1f}", min(mean5(t), mean5(u)) <= mean5(il) <= max(mean5(t), mean5(u)))
+s10 = load("vqa", "unike", "seq:10")
+if s10:
+    check(f"E-VQA seq:10: UniKE reliability {s10['reliability']:.1f} ≥ 90", s10["reliability"] >= 90)
+    check(f"E-VQA seq:10: UniKE localities {s10['t_locality']:.1f} / {s10['m_locality']:.1f} ≥ 85",
+          min(s10["t_locality"], s10["m_locality"]) >= 85)
+print("## Targets (issue 5)\n")
+for what, ok in checks:
+    print(f"- {'met' if ok else '**missed**'}: {what}")
 PY
 echo "wrote $ROOT/docs/RESULTS.md"

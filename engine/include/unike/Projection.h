@@ -61,8 +61,8 @@ struct Projection {
     std::vector<double> explainedVariance; // PCA only, per component, as fractions
 };
 
-// t-SNE of `points`. Progress gets the fraction and, every snapshotEvery
-// iterations, the scalar "kl". Cancel stops it within one iteration
+// t-SNE of `points`. Progress gets the fraction and, every 50 iterations (as
+// sklearn checks it) and at the last, the scalar "kl". Cancel stops it within one iteration
 // (Error(Cancelled)). Throws Error(InvalidInput) for too few points or a
 // perplexity the data cannot reach.
 Projection runTsne(const PointMatrix& points, const TsneParams& params,

@@ -1,8 +1,8 @@
 #pragma once
 // The approximate t-SNE gradient for large n, in 2-D on the CPU: attraction over
-// the sparse kNN affinities, repulsion by Barnes-Hut on a quadtree. Both loops
-// run over points in parallel (at::parallel_for) and sum per point, so the
-// result does not depend on the thread count.
+// the sparse kNN affinities, repulsion by Barnes-Hut on a quadtree. Both run in
+// parallel over fixed pieces of the work whose sums are combined in a fixed
+// order, so the result does not depend on the thread count.
 
 #include "analysis/SparseAffinities.h"
 #include "analysis/TsneGradient.h"
@@ -29,10 +29,16 @@ private:
     void treeRepulsion(const float* xy);
 
     SparseAffinities affinities_;
+    // P is symmetric, so each pair i < j is visited once and pushes both points:
+    // half the work of visiting every row's neighbours.
+    std::vector<int> pairStart_, pairColumns_; // per row i, its neighbours j > i
+    std::vector<float> pairValues_;
     float squaredTheta_;
     double entropyTerm_ = 0.0; // sum p log p, fixed
     std::vector<float> attraction_, repulsiveForces_;
-    std::vector<double> rowZ_, rowLogs_;
+    std::vector<std::vector<float>> pieceForces_; // one buffer per piece of rows
+    std::vector<double> pieceLogs_;
+    std::vector<double> rowZ_;
 };
 
 } // namespace unike::analysis

@@ -8,6 +8,7 @@ namespace unike::analysis {
 
 struct QuadCell {
     float massX = 0.0f, massY = 0.0f; // centre of mass of the points inside
+    float centreX = 0.0f, centreY = 0.0f, halfWidth = 0.0f; // the square itself
     float squaredWidth = 0.0f;        // the cell's side, squared (the opening test)
     int count = 0;                    // points inside
     int firstChild = -1;              // four consecutive cells; -1 for a leaf
@@ -26,6 +27,14 @@ public:
     void repulsion(float x, float y, int self, float squaredTheta, double& z, double& fx,
                    double& fy) const;
 
+    // The same sums for every point, with one traversal per leaf shared by its
+    // points: a cell is taken as one point only when side / distance < theta holds
+    // from everywhere in the leaf's square, so each approximation is one the
+    // per-point traversal would also make. Parallel over leaves; each point's sums
+    // run in a fixed order. rowZ has n entries, forces 2n.
+    void repulsionByLeaf(float squaredTheta, std::vector<double>& rowZ,
+                         std::vector<float>& forces) const;
+
     // The points in leaf order: neighbours in the plane are neighbours here, so
     // visiting them in this order makes consecutive traversals alike.
     const std::vector<int>& leafOrder() const { return order_; }
@@ -37,6 +46,7 @@ private:
     void leafSums(float x, float y, int begin, int end, float& z, float& fx, float& fy) const;
 
     std::vector<QuadCell> cells_;
+    std::vector<int> leaves_;              // the non-empty leaf cells
     std::vector<int> order_;               // original index of each sorted point
     std::vector<int> leafOf_;              // the leaf cell holding each original point
     std::vector<float> sortedX_, sortedY_; // coordinates in leaf order

@@ -22,6 +22,8 @@
 namespace unike {
 namespace {
 
+constexpr int kKlEvery = 50; // sklearn's n_iter_check
+
 void validate(const PointMatrix& points, const TsneParams& params) {
     auto invalid = [](const std::string& message) {
         throw Error(ErrorKind::InvalidInput, "t-SNE: " + message);
@@ -101,15 +103,16 @@ Projection runTsne(const PointMatrix& points, const TsneParams& params, const Pr
             descent.reset();
         const bool early = iteration <= exploring;
         const bool snapshot = iteration % every == 0 || iteration == params.iterations;
+        // The KL costs a log per affinity, so it is checked as often as sklearn does.
+        const bool checkKl = iteration % kKlEvery == 0 || iteration == params.iterations;
         const double kl =
-            gradient->compute(embedding, early ? params.earlyExaggeration : 1.0, snapshot, step);
+            gradient->compute(embedding, early ? params.earlyExaggeration : 1.0, checkKl, step);
         descent.step(embedding, step, early ? 0.5 : 0.8);
         const double fraction = double(iteration) / params.iterations;
-        if (snapshot) {
+        if (checkKl)
             optimising.reportScalars(iteration, {{"kl", kl}}, fraction);
-            if (params.onSnapshot)
-                params.onSnapshot(iteration, toVector(embedding));
-        }
+        if (snapshot && params.onSnapshot)
+            params.onSnapshot(iteration, toVector(embedding));
         optimising.report(fraction, "t-SNE iteration " + std::to_string(iteration) + "/" + total);
     }
 

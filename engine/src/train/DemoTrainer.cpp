@@ -90,7 +90,8 @@ int64_t DemoTrainer::visionWarmup(const AuxHeads& heads, double seconds, const P
         parameters.push_back(tensor);
     torch::optim::AdamW optimizer(
         parameters,
-        torch::optim::AdamWOptions(options_.learningRate).weight_decay(options_.weightDecay));
+        torch::optim::AdamWOptions(options_.visionWarmupLearningRate)
+            .weight_decay(options_.weightDecay));
     train_.setTrainingFraction(0.0); // the curriculum's start: mostly one-object scenes
     const auto start = Clock::now();
     double smoothedLoss = 0.0;
@@ -100,7 +101,8 @@ int64_t DemoTrainer::visionWarmup(const AuxHeads& heads, double seconds, const P
         const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
         if (elapsed >= seconds || progress.isCancelled())
             break;
-        double lr = options_.learningRate * 0.5 * (1.0 + std::cos(M_PI * elapsed / seconds));
+        double lr =
+            options_.visionWarmupLearningRate * 0.5 * (1.0 + std::cos(M_PI * elapsed / seconds));
         if (step < options_.warmupSteps)
             lr *= double(step + 1) / options_.warmupSteps;
         for (auto& group : optimizer.param_groups())

@@ -29,6 +29,7 @@ struct TrainerOptions {
     // Part of `minutes`.
     double visionWarmupMinutes = 0.0;
     int visionWarmupBatchSize = 32;
+    double visionWarmupLearningRate = 1e-3;
     double imageFirstMinutes = 3.0; // then image-only, aux-weighted full batches
     double gradClip = 1.0;
     int logEvery = 50;
