@@ -168,6 +168,8 @@ bool ScatterPlot::eventFilter(QObject* watched, QEvent* event) {
             QString html =
                 QString("<b>%1</b> (%2)<br/>%3")
                     .arg(p.group.toHtmlEscaped(), p.phase.toHtmlEscaped(), p.text.toHtmlEscaped());
+            if (!p.answer.isEmpty())
+                html += QString(" &rarr; <i>%1</i>").arg(p.answer.toHtmlEscaped());
             if (!p.imagePath.isEmpty())
                 html = QString("<img src='%1' width='64' height='64'/><br/>")
                            .arg(QUrl::fromLocalFile(p.imagePath).toString()) +

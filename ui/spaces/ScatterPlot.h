@@ -15,7 +15,8 @@ namespace unike::ui {
 struct ScatterPoint {
     double x = 0, y = 0;
     QString group;     // legend entry, also the colour
-    QString text;      // prompt (and answer)
+    QString text;      // the question or caption prompt
+    QString answer;    // the answer whose last token gave the state, if any
     QString imagePath; // "" for text-only rows
     QString phase;     // "before" or "after"
     int pair = -1;     // the other phase's row of the same input, -1 when none

@@ -188,6 +188,7 @@ void SpacesPanel::redraw() {
             p.y = projection.coords[2 * i + 1];
             p.group = groupOf(states.tags[i]);
             p.text = QString::fromStdString(states.tags[i].text);
+            p.answer = QString::fromStdString(states.tags[i].answer);
             p.imagePath = QString::fromStdString(states.tags[i].imagePath);
             p.phase = QString::fromStdString(states.tags[i].phase);
             points << p;
@@ -239,7 +240,7 @@ bool SpacesPanel::exportCsv(const QString& path) const {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
         return false;
-    QString out = "space,row,role,phase,edit,x,y,text,image\n";
+    QString out = "space,row,role,phase,edit,x,y,text,answer,image\n";
     for (int s = 0; s < 2; ++s)
         for (int i = 0; i < plots_[s]->points().size(); ++i) {
             const ScatterPoint& p = plots_[s]->points()[i];
@@ -248,7 +249,8 @@ bool SpacesPanel::exportCsv(const QString& path) const {
                 QStringList({s == 0 ? "semantic" : "truthfulness", QString::number(i),
                              csvField(QString::fromStdString(tag.role)), p.phase,
                              QString::number(tag.editIndex), QString::number(p.x, 'g', 7),
-                             QString::number(p.y, 'g', 7), csvField(p.text), csvField(p.imagePath)})
+                             QString::number(p.y, 'g', 7), csvField(p.text), csvField(p.answer),
+                             csvField(p.imagePath)})
                     .join(',') +
                 '\n';
         }
