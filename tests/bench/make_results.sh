@@ -105,5 +105,20 @@ if s10:
 print("## Targets (issue 5)\n")
 for what, ok in checks:
     print(f"- {'met' if ok else '**missed**'}: {what}")
+print("""
+## Where the paper's shape does not hold here
+
+- **`latent-ike` alone changes almost nothing**, in either direction: it neither edits nor
+  loses locality. It is not α's doing. On the first 100 E-VQA cases (`unike eval --method
+  latent-ike --set alpha_mode=...`), the gated α gave Rel 34.2 / T-Loc 100 / M-Loc 100; the
+  paper's cosine α gave 34.2 / 100 / 100; a fixed α of 0.5, 0.9 and 1.0 gave Rel 32.4, 33.7 and
+  37.9, all with both localities at 100. Even attending only to the retrieved knowledge in
+  the two edited layers leaves this tiny model's answers where they were. Its residual stream
+  carries the answer, so the knowledge path alone cannot move it.
+- **`intrinsic+latent-ike` falls below `tpatcher`** (E-VQA 95.7 against 96.7; E-IC 82.4 against
+  86.5). It is T-Patcher plus knowledge at a fixed α of 0.5, and that knowledge mostly adds
+  noise: its T-Gen is 88.0 against 90.1. UniKE's gate (α and the neurons scoped by the edit's
+  key) is what turns the same pieces into the best method here: its mean is 98.0 and 98.6.
+""")
 PY
 echo "wrote $ROOT/docs/RESULTS.md"
