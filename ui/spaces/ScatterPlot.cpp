@@ -33,6 +33,14 @@ ScatterPlot::ScatterPlot(const QString& title, QWidget* parent)
     plot_->plotLayout()->addElement(0, 0, new QCPTextElement(plot_, title, font()));
     plot_->legend->setVisible(true);
     plot_->legend->setFont(font());
+    // The legend in its own column beside the axes, so it never hides points.
+    auto* legendColumn = new QCPLayoutGrid;
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
+    plot_->plotLayout()->addElement(1, 1, legendColumn);
+    legendColumn->addElement(0, 0, plot_->legend);
+    legendColumn->addElement(1, 0, new QCPLayoutElement(plot_)); // pushes the legend up
+    legendColumn->setRowStretchFactor(1, 100);
+    plot_->plotLayout()->setColumnStretchFactor(1, 0.001);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot_->setMouseTracking(true);
     plot_->installEventFilter(this);
