@@ -51,7 +51,8 @@ int main(int argc, char** argv) {
     parser.addVersionOption();
     QCommandLineOption modelOption("model", "Open the model in DIR instead of the demo model.",
                                    "DIR");
-    QCommandLineOption threadsOption("threads", "Compute threads (0: half the cores, at least one).", "N");
+    QCommandLineOption threadsOption("threads",
+                                     "Compute threads (0: half the cores, at least one).", "N");
     QCommandLineOption logLevelOption("log-level", "trace, debug, info, warn, error or off.",
                                       "LEVEL", "debug");
     QCommandLineOption sessionOption("session", "Open the session FILE.", "FILE");

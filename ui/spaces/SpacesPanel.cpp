@@ -245,14 +245,13 @@ bool SpacesPanel::exportCsv(const QString& path) const {
         for (int i = 0; i < plots_[s]->points().size(); ++i) {
             const ScatterPoint& p = plots_[s]->points()[i];
             const unike::StateTag& tag = data_[s].states.tags[static_cast<size_t>(i)];
-            out +=
-                QStringList({s == 0 ? "semantic" : "truthfulness", QString::number(i),
-                             csvField(QString::fromStdString(tag.role)), p.phase,
-                             QString::number(tag.editIndex), QString::number(p.x, 'g', 7),
-                             QString::number(p.y, 'g', 7), csvField(p.text), csvField(p.answer),
-                             csvField(p.imagePath)})
-                    .join(',') +
-                '\n';
+            out += QStringList({s == 0 ? "semantic" : "truthfulness", QString::number(i),
+                                csvField(QString::fromStdString(tag.role)), p.phase,
+                                QString::number(tag.editIndex), QString::number(p.x, 'g', 7),
+                                QString::number(p.y, 'g', 7), csvField(p.text), csvField(p.answer),
+                                csvField(p.imagePath)})
+                       .join(',') +
+                   '\n';
         }
     file.write(out.toUtf8());
     return file.commit();

@@ -7,7 +7,7 @@
 namespace unike::analysis {
 
 struct QuadCell {
-    float massX = 0.0f, massY = 0.0f; // centre of mass of the points inside
+    float massX = 0.0f, massY = 0.0f;                       // centre of mass of the points inside
     float centreX = 0.0f, centreY = 0.0f, halfWidth = 0.0f; // the square itself
     float squaredWidth = 0.0f;        // the cell's side, squared (the opening test)
     int count = 0;                    // points inside

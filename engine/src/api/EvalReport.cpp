@@ -2,9 +2,9 @@
 
 #include <unike/EvalTypes.h>
 
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+
+#include <sstream>
 
 namespace unike {
 

@@ -37,9 +37,12 @@ int parseInt(const std::string& cell, const std::string& where) {
 
 const char* stateSpaceName(StateSpace space) {
     switch (space) {
-    case StateSpace::Raw: return "raw";
-    case StateSpace::Semantic: return "semantic";
-    case StateSpace::Truthfulness: return "truthfulness";
+    case StateSpace::Raw:
+        return "raw";
+    case StateSpace::Semantic:
+        return "semantic";
+    case StateSpace::Truthfulness:
+        return "truthfulness";
     }
     return "raw";
 }
@@ -56,9 +59,8 @@ void writeHiddenStates(const HiddenStates& states, const std::string& path) {
     if (states.points.rows != int(states.tags.size()) ||
         states.points.values.size() != size_t(states.points.rows) * size_t(states.points.cols))
         throw Error(ErrorKind::InvalidInput, "the states have " +
-                                                 std::to_string(states.points.rows) +
-                                                 " rows but " + std::to_string(states.tags.size()) +
-                                                 " tags");
+                                                 std::to_string(states.points.rows) + " rows but " +
+                                                 std::to_string(states.tags.size()) + " tags");
     io::SafetensorsWriter writer;
     writer.add("states", io::DType::F32, {states.points.rows, states.points.cols},
                states.points.values.data(), states.points.values.size() * sizeof(float));
@@ -74,8 +76,8 @@ void writeHiddenStates(const HiddenStates& states, const std::string& path) {
     for (size_t i = 0; i < states.tags.size(); ++i) {
         const StateTag& t = states.tags[i];
         csv << i << ',' << io::csvField(t.role) << ',' << t.editIndex << ','
-            << io::csvField(t.phase) << ',' << io::csvField(t.text) << ','
-            << io::csvField(t.answer) << ',' << io::csvField(t.imagePath) << '\n';
+            << io::csvField(t.phase) << ',' << io::csvField(t.text) << ',' << io::csvField(t.answer)
+            << ',' << io::csvField(t.imagePath) << '\n';
     }
     text::writeTextFile(tagsPath(path), csv.str());
 }

@@ -49,9 +49,8 @@ std::vector<StateInput> datasetRows(const std::string& folder, const std::string
     if (!loaded.problems.empty())
         logMessage(LogLevel::Warn, "states: " + loaded.summary(5));
     if (loaded.records.empty())
-        throw Error(ErrorKind::InvalidInput,
-                    "the eval split in '" + folder + "' has no usable records:\n" +
-                        loaded.summary(5));
+        throw Error(ErrorKind::InvalidInput, "the eval split in '" + folder +
+                                                 "' has no usable records:\n" + loaded.summary(5));
     const PromptStyle style = task == data::MmeditTask::Vqa ? PromptStyle::Vqa : PromptStyle::Raw;
     const size_t cases = limit > 0 ? std::min(limit, loaded.records.size()) : loaded.records.size();
     std::vector<StateInput> rows;
@@ -105,9 +104,9 @@ HiddenStates Workbench::captureStates(const StatesParams& params, const Progress
                                                  std::to_string(layerCount - 1));
     const edit::SpaceEncoder* encoder = nullptr;
     if (params.space != StateSpace::Raw) {
-        const edit::Preparation& prep = m.requirePreparation("the semantic and truthfulness spaces");
-        const auto& encoders =
-            params.space == StateSpace::Semantic ? prep.semantic : prep.truth;
+        const edit::Preparation& prep =
+            m.requirePreparation("the semantic and truthfulness spaces");
+        const auto& encoders = params.space == StateSpace::Semantic ? prep.semantic : prep.truth;
         const auto found = encoders.find(layer);
         if (found == encoders.end()) {
             std::string layers;
@@ -135,9 +134,9 @@ HiddenStates Workbench::captureStates(const StatesParams& params, const Progress
     for (size_t i = 0; i < inputs.size(); ++i) {
         capturing.throwIfCancelled("capturing hidden states");
         if (i % 20 == 0)
-            capturing.report(double(i) / double(inputs.size()),
-                             "state " + std::to_string(i + 1) + " of " +
-                                 std::to_string(inputs.size()));
+            capturing.report(double(i) / double(inputs.size()), "state " + std::to_string(i + 1) +
+                                                                    " of " +
+                                                                    std::to_string(inputs.size()));
         const StateInput& input = inputs[i];
         const std::string question = trimmedText(input.prompt);
         if (question.empty())

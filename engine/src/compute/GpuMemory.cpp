@@ -35,7 +35,8 @@ const Nvml& nvml() {
         auto init = reinterpret_cast<NvmlInit>(dlsym(library, "nvmlInit_v2"));
         loaded.handleByIndex =
             reinterpret_cast<NvmlHandleByIndex>(dlsym(library, "nvmlDeviceGetHandleByIndex_v2"));
-        loaded.memoryInfo = reinterpret_cast<NvmlMemoryInfo>(dlsym(library, "nvmlDeviceGetMemoryInfo"));
+        loaded.memoryInfo =
+            reinterpret_cast<NvmlMemoryInfo>(dlsym(library, "nvmlDeviceGetMemoryInfo"));
         loaded.name = reinterpret_cast<NvmlName>(dlsym(library, "nvmlDeviceGetName"));
         loaded.ready = init && loaded.handleByIndex && loaded.memoryInfo && init() == 0;
     });

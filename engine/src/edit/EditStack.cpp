@@ -5,9 +5,8 @@
 #include <unike/Error.h>
 
 #include <algorithm>
-#include <set>
-
 #include <cmath>
+#include <set>
 
 namespace unike::edit {
 

@@ -13,8 +13,7 @@ std::string csvField(const std::string& text) {
     return quoted + "\"";
 }
 
-std::vector<std::vector<std::string>> parseCsv(const std::string& text,
-                                               const std::string& source) {
+std::vector<std::vector<std::string>> parseCsv(const std::string& text, const std::string& source) {
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> row;
     std::string field;

@@ -13,7 +13,6 @@ std::string csvField(const std::string& text);
 
 // Splits a whole CSV text into rows of fields. Throws Error(File), naming
 // `source` and the line, for a quote left open at the end.
-std::vector<std::vector<std::string>> parseCsv(const std::string& text,
-                                               const std::string& source);
+std::vector<std::vector<std::string>> parseCsv(const std::string& text, const std::string& source);
 
 } // namespace unike::io
