@@ -212,8 +212,8 @@ std::vector<Command> buildCommands() {
           option("batch", "N", "batch size", "32"),
           option("vision-warmup-minutes", "M",
                  "first train the vision side alone on the aux heads (part of "
-                 "--minutes)",
-                 "0"),
+                 "--minutes; by default at most half of it, none with --steps)",
+                 "8"),
           option("image-first-minutes", "M", "then full steps on image samples only", "3")},
          false,
          handleTrainDemo});

@@ -4,6 +4,7 @@
 #include <unike/DemoTraining.h>
 #include <unike/Runtime.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -21,8 +22,11 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
     params.worldFile = args.value("world");
     params.maxSteps = args.intValue("steps", 0);
     params.batchSize = args.intValue("batch", 32);
-    params.visionWarmupMinutes =
-        args.doubleValue("vision-warmup-minutes", params.visionWarmupMinutes);
+    // The default warm-up takes at most half the budget, so a short run still trains the
+    // decoder, and none in a step-limited run (--steps counts full steps).
+    const double defaultWarmup =
+        params.maxSteps > 0 ? 0.0 : std::min(params.visionWarmupMinutes, params.minutes / 2);
+    params.visionWarmupMinutes = args.doubleValue("vision-warmup-minutes", defaultWarmup);
     params.imageFirstMinutes = args.doubleValue("image-first-minutes", params.imageFirstMinutes);
     params.commandLine = "unike train-demo --out " + params.outDir + " --minutes " +
                          args.value("minutes", "25") + " --seed " + args.value("seed", "1");

@@ -20,8 +20,9 @@ struct TrainDemoParams {
     int imageSize = 48;
     int batchSize = 32;
     int64_t maxSteps = 0; // 0: until the time budget ends
-    // The vision side alone on the auxiliary heads first; part of `minutes`.
-    double visionWarmupMinutes = 0.0;
+    // The vision side alone on the auxiliary heads first; part of `minutes`. Measured in
+    // a 25-minute run: 8 minutes lift perception VQA from 60.5 to 79 (shape 22 -> 53).
+    double visionWarmupMinutes = 8.0;
     double imageFirstMinutes = 3.0; // then full steps on image samples only
     int vocabSize = 1200;           // BPE tokenizer trained on the world's text
     std::string commandLine;        // recorded in training.json

@@ -11,7 +11,6 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -78,13 +77,8 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     const text::BpeTokenizer tokenizer = tokenizerTrainer.train();
     spdlog::info("demo tokenizer: {} tokens", tokenizer.vocabSize());
 
-    auto config = train::demoModelConfig(int(tokenizer.vocabSize()), params.imageSize);
-    // EXPERIMENT ONLY (to remove)
-    if (const char* v = std::getenv("UNIKE_EXP_PATCH"))
-        config.vision.patchSize = std::atoi(v);
-    if (const char* v = std::getenv("UNIKE_EXP_VLAYERS"))
-        config.vision.numHiddenLayers = std::atoi(v);
-    auto model = model::Blip2Model::createRandom(config, params.seed);
+    auto model = model::Blip2Model::createRandom(
+        train::demoModelConfig(int(tokenizer.vocabSize()), params.imageSize), params.seed);
 
     world::SampleOptions evalOptions = trainOptions;
     evalOptions.split = world::Split::Eval;
@@ -108,10 +102,6 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     options.batchSize = params.batchSize;
     options.visionWarmupMinutes = params.visionWarmupMinutes;
     options.imageFirstMinutes = params.imageFirstMinutes;
-    if (const char* v = std::getenv("UNIKE_EXP_WLR")) // EXPERIMENT ONLY (to remove)
-        options.visionWarmupLearningRate = std::atof(v);
-    if (const char* v = std::getenv("UNIKE_EXP_LR")) // EXPERIMENT ONLY (to remove)
-        options.learningRate = std::atof(v);
     options.seed = params.seed;
     train::DemoTrainer trainer(*model, tokenizer, source, options);
     const train::TrainerLog log = trainer.run(progress, heldOut);

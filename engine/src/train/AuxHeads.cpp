@@ -52,28 +52,32 @@ std::vector<torch::Tensor> AuxHeads::parameters() const {
     return out;
 }
 
-torch::Tensor AuxHeads::loss(const torch::Tensor& prefix, const TrainingBatch& batch) const {
+torch::Tensor AuxHeads::loss(const torch::Tensor& prefix, const TrainingBatch& batch,
+                             double shapeWeight) const {
     auto pooled = prefix.mean(1);
-    auto total = slotLoss(pooled, batch.auxLabels);
+    auto total = slotLoss(pooled, batch.auxLabels, shapeWeight);
     if (presenceClasses_ > 0)
         total = total + presenceLoss(pooled, batch);
     return total;
 }
 
-torch::Tensor AuxHeads::slotLoss(const torch::Tensor& pooled, const torch::Tensor& labels) const {
+torch::Tensor AuxHeads::slotLoss(const torch::Tensor& pooled, const torch::Tensor& labels,
+                                 double shapeWeight) const {
     auto logits = torch::nn::functional::linear(pooled, weight_, bias_);
     torch::Tensor sum = torch::zeros({});
-    int used = 0;
+    double used = 0;
     for (size_t slot = 0; slot < sizes_.size(); ++slot) {
         auto column = labels.select(1, int64_t(slot));
         if (!column.ge(0).any().item<bool>())
             continue;
-        ++used;
-        sum = sum + torch::nn::functional::cross_entropy(
-                        logits.narrow(1, offsets_[slot], sizes_[slot]), column,
-                        torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-1));
+        const double weight =
+            slot < names_.size() && endsWith(names_[slot], "shape") ? shapeWeight : 1.0;
+        used += weight;
+        sum = sum + weight * torch::nn::functional::cross_entropy(
+                                 logits.narrow(1, offsets_[slot], sizes_[slot]), column,
+                                 torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-1));
     }
-    return used > 0 ? sum / double(used) : sum; // the mean over slots, not their sum
+    return used > 0 ? sum / used : sum; // the mean over slots, not their sum
 }
 
 torch::Tensor AuxHeads::presenceLoss(const torch::Tensor& pooled,

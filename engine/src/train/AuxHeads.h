@@ -19,15 +19,18 @@ public:
     AuxHeads(std::vector<int> slotSizes, const std::vector<std::string>& slotNames,
              int64_t prefixWidth);
 
-    // The mean cross-entropy over the labelled slots plus the presence loss.
-    torch::Tensor loss(const torch::Tensor& prefix, const TrainingBatch& batch) const;
+    // The mean cross-entropy over the labelled slots plus the presence loss; the slots
+    // named "...shape" count `shapeWeight` times in that mean.
+    torch::Tensor loss(const torch::Tensor& prefix, const TrainingBatch& batch,
+                       double shapeWeight = 1.0) const;
     // Accuracy (0..100) of the slot named `name` on this batch; -1 where no row has it.
     double slotAccuracy(const torch::Tensor& prefix, const TrainingBatch& batch,
                         const std::string& name) const;
     std::vector<torch::Tensor> parameters() const;
 
 private:
-    torch::Tensor slotLoss(const torch::Tensor& pooled, const torch::Tensor& labels) const;
+    torch::Tensor slotLoss(const torch::Tensor& pooled, const torch::Tensor& labels,
+                           double shapeWeight) const;
     torch::Tensor presenceLoss(const torch::Tensor& pooled, const TrainingBatch& batch) const;
 
     std::vector<int> sizes_;

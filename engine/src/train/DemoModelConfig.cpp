@@ -9,7 +9,7 @@ io::Blip2Config demoModelConfig(int vocabSize, int imageSize) {
     c.vision.numHiddenLayers = 4;
     c.vision.numAttentionHeads = 4;
     c.vision.imageSize = imageSize;
-    c.vision.patchSize = 6;
+    c.vision.patchSize = 12;
     c.qformer.hiddenSize = 96;
     c.qformer.intermediateSize = 384;
     c.qformer.numHiddenLayers = 2;

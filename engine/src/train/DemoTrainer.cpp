@@ -88,10 +88,9 @@ int64_t DemoTrainer::visionWarmup(const AuxHeads& heads, double seconds, const P
     std::vector<torch::Tensor> parameters = visionParameters();
     for (const auto& tensor : heads.parameters())
         parameters.push_back(tensor);
-    torch::optim::AdamW optimizer(
-        parameters,
-        torch::optim::AdamWOptions(options_.visionWarmupLearningRate)
-            .weight_decay(options_.weightDecay));
+    torch::optim::AdamW optimizer(parameters,
+                                  torch::optim::AdamWOptions(options_.visionWarmupLearningRate)
+                                      .weight_decay(options_.weightDecay));
     train_.setTrainingFraction(0.0); // the curriculum's start: mostly one-object scenes
     const auto start = Clock::now();
     double smoothedLoss = 0.0;
@@ -117,7 +116,7 @@ int64_t DemoTrainer::visionWarmup(const AuxHeads& heads, double seconds, const P
         TrainingBatch batch = buildBatch(samples, tokenizer_, preprocessor_, imageSize_,
                                          train_.auxLabelSizes().size());
         auto prefix = model_.imagePrefix(batch.pixelValues);
-        auto loss = heads.loss(prefix, batch);
+        auto loss = heads.loss(prefix, batch, options_.visionWarmupShapeWeight);
         optimizer.zero_grad();
         loss.backward();
         torch::nn::utils::clip_grad_norm_(parameters, options_.gradClip);
