@@ -91,9 +91,6 @@ HiddenStates Workbench::captureStates(const StatesParams& params, const Progress
     if (!fromData && params.inputs.empty())
         throw Error(ErrorKind::InvalidInput,
                     "capturing states needs a data folder (--data DIR) or some inputs");
-    if (!params.sessionPath.empty())
-        loadSession(params.sessionPath, progress.subRange(0.0, 0.02));
-
     const int layerCount = m.model->decoder().layerCount();
     const std::vector<int> edited =
         m.preparation ? m.preparation->layers : m.inference.resolvedLayers(layerCount);
@@ -123,6 +120,9 @@ HiddenStates Workbench::captureStates(const StatesParams& params, const Progress
 
     const std::vector<StateInput> inputs =
         fromData ? datasetRows(params.dataFolder, params.task, params.limit) : params.inputs;
+    // Last of the checks: loading replaces the live edits.
+    if (!params.sessionPath.empty())
+        loadSession(params.sessionPath, progress.subRange(0.0, 0.02));
     const bool withAfter = params.beforeAndAfter && m.edits->liveCount() > 0;
     const edit::EditedModel editedModel(*m.model, *m.edits, m.inference);
     const Progress capturing = progress.subRange(0.02, 0.98);
