@@ -25,6 +25,19 @@ for k in 10 20; do
   for m in tpatcher intrinsic+latent-ike unike; do run vqa "$m" "seq:$k"; done
 done
 run cross unike one-step
+# latent-ike alone under each alpha rule, on the first 100 E-VQA cases.
+variant() { # name, then --set arguments
+  local out="$WORK/vqa-latent-ike-$1.json"; shift
+  [ -f "$out" ] || "$UNIKE" --threads 1 -q eval --data "$WORK/bench" --task vqa --method latent-ike \
+      --protocol one-step --limit 100 "$@" --out "$out" >/dev/null
+}
+variant gated --set alpha_mode=gated
+variant paper --set alpha_mode=paper
+variant fixed05 --set alpha_mode=fixed --set fixed_alpha=0.5
+variant fixed10 --set alpha_mode=fixed --set fixed_alpha=1.0
+# Speed: one edit per case on the first 100 cases, per method (issue 5's `unike bench edit`).
+[ -f "$WORK/bench-edit.json" ] || "$UNIKE" --threads 1 -q bench edit --data "$WORK/bench" \
+    --limit 100 > "$WORK/bench-edit.json"
 
 python3 - "$WORK" "$LIMIT" > "$ROOT/docs/RESULTS.md" <<'PY'
 import json, sys, os, glob
@@ -102,23 +115,42 @@ if s10:
     check(f"E-VQA seq:10: UniKE reliability {s10['reliability']:.1f} ≥ 90", s10["reliability"] >= 90)
     check(f"E-VQA seq:10: UniKE localities {s10['t_locality']:.1f} / {s10['m_locality']:.1f} ≥ 85",
           min(s10["t_locality"], s10["m_locality"]) >= 85)
+speed = json.load(open(os.path.join(work, "bench-edit.json")))
+print("## Speed per edit (`unike --threads 1 bench edit --limit 100`, preparation excluded)\n")
+print("| method | median s | p90 s | mean steps | memory added per edit |\n|---|---|---|---|---|")
+for m in methods[1:]:
+    v = speed["methods"].get(m)
+    if v:
+        print(f"| {m} | {v['median_seconds']:.3f} | {v['p90_seconds']:.3f} | {v['mean_steps']:.1f} | "
+              f"{v['bytes_per_edit'] / 1024:.1f} KiB |")
+print()
+u = speed["methods"].get("unike")
+if u:
+    check(f"UniKE's median edit {u['median_seconds']:.3f} s ≤ 0.5 s", u["median_seconds"] <= 0.5)
 print("## Targets (issue 5)\n")
 for what, ok in checks:
     print(f"- {'met' if ok else '**missed**'}: {what}")
-print("""
+def variant(name):
+    return json.load(open(os.path.join(work, f"vqa-latent-ike-{name}.json")))
+alphas = [("the gated α (UniKE's)", "gated"), ("the paper's cosine α", "paper"),
+          ("a fixed α of 0.5", "fixed05"), ("a fixed α of 1.0", "fixed10")]
+sweep = "; ".join(f"{label}: Rel {variant(v)['reliability']:.1f}, T-Loc {variant(v)['t_locality']:.1f}, "
+                  f"M-Loc {variant(v)['m_locality']:.1f}" for label, v in alphas)
+t, il, u = (load("vqa", m, "one-step") for m in ("tpatcher", "intrinsic+latent-ike", "unike"))
+tc, ilc, uc = (load("caption", m, "one-step") for m in ("tpatcher", "intrinsic+latent-ike", "unike"))
+print(f"""
 ## Where the paper's shape does not hold here
 
 - **`latent-ike` alone changes almost nothing**, in either direction: it neither edits nor
-  loses locality. It is not α's doing. On the first 100 E-VQA cases (`unike eval --method
-  latent-ike --set alpha_mode=...`), the gated α gave Rel 34.2 / T-Loc 100 / M-Loc 100; the
-  paper's cosine α gave 34.2 / 100 / 100; a fixed α of 0.5, 0.9 and 1.0 gave Rel 32.4, 33.7 and
-  37.9, all with both localities at 100. Even attending only to the retrieved knowledge in
-  the two edited layers leaves this tiny model's answers where they were. Its residual stream
-  carries the answer, so the knowledge path alone cannot move it.
-- **`intrinsic+latent-ike` falls below `tpatcher`** (E-VQA 95.7 against 96.7; E-IC 82.4 against
-  86.5). It is T-Patcher plus knowledge at a fixed α of 0.5, and that knowledge mostly adds
-  noise: its T-Gen is 88.0 against 90.1. UniKE's gate (α and the neurons scoped by the edit's
-  key) is what turns the same pieces into the best method here: its mean is 98.0 and 98.6.
+  loses locality, whatever α is. On the first 100 E-VQA cases (`unike eval --method latent-ike
+  --set alpha_mode=...`): {sweep}. Even attending only to the retrieved knowledge (α = 1) in the
+  two edited layers leaves this tiny model's answers almost where they were: its residual
+  stream carries the answer, and the knowledge path alone cannot move it.
+- **`intrinsic+latent-ike` falls below `tpatcher`** (E-VQA {mean5(il):.1f} against {mean5(t):.1f};
+  E-IC {mean5(ilc):.1f} against {mean5(tc):.1f}). It is T-Patcher plus knowledge at a fixed α of 0.5,
+  and that knowledge mostly adds noise: its E-VQA T-Gen is {il['t_generality']:.1f} against
+  {t['t_generality']:.1f}. UniKE's gate (α and the neurons scoped by the edit's key) is what turns
+  the same pieces into the best method here: {mean5(u):.1f} on E-VQA and {mean5(uc):.1f} on E-IC.
 """)
 PY
 echo "wrote $ROOT/docs/RESULTS.md"
