@@ -10,7 +10,6 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 
 namespace unike::cli {
@@ -31,51 +30,6 @@ ProjectionInput readInput(const std::string& path) {
         return {readPointsCsv(path), {}};
     HiddenStates states = readHiddenStates(path);
     return {std::move(states.points), std::move(states.tags)};
-}
-
-// RFC 4180 quoting: only when the field needs it.
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (const char c : text)
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
-}
-
-std::string axisName(int axis, int components) {
-    if (components <= 3)
-        return std::string(1, "xyz"[axis]);
-    return "c" + std::to_string(axis + 1);
-}
-
-void writeProjection(const std::string& path, const Projection& projection,
-                     const std::vector<StateTag>& tags) {
-    std::ofstream out(path);
-    if (!out)
-        throw Error(ErrorKind::File, "cannot write '" + path + "'; check that its folder exists");
-    for (int c = 0; c < projection.components; ++c)
-        out << (c ? "," : "") << axisName(c, projection.components);
-    if (!tags.empty())
-        out << ",role,edit,phase,text,answer,image";
-    out << '\n';
-    char number[32];
-    for (int row = 0; row < projection.rows; ++row) {
-        for (int c = 0; c < projection.components; ++c) {
-            std::snprintf(number, sizeof number, "%.7g",
-                          projection.coords[static_cast<size_t>(row) * projection.components + c]);
-            out << (c ? "," : "") << number;
-        }
-        if (!tags.empty()) {
-            const StateTag& tag = tags[row];
-            out << ',' << csvField(tag.role) << ',' << tag.editIndex << ',' << csvField(tag.phase)
-                << ',' << csvField(tag.text) << ',' << csvField(tag.answer) << ','
-                << csvField(tag.imagePath);
-        }
-        out << '\n';
-    }
-    if (!out)
-        throw Error(ErrorKind::File, "writing '" + path + "' failed; is the disk full?");
 }
 
 nlohmann::json summary(const Projection& projection, const ProjectionInput& input,
@@ -143,14 +97,14 @@ int handleTsne(const ParsedArgs& args, CommandContext& context) {
     const std::string outPath = args.value("out");
     if (method == "pca") {
         const Projection projection = runPca(input.points, 2);
-        writeProjection(outPath, projection, input.tags);
+        writeProjectionCsv(projection, input.tags, outPath);
         printPca(projection, input, outPath, context);
         return 0;
     }
     CliProgress progress(showProgress(args));
     const Projection projection = runTsne(input.points, params, progress.progress());
     progress.finish();
-    writeProjection(outPath, projection, input.tags);
+    writeProjectionCsv(projection, input.tags, outPath);
     if (context.jsonOutput) {
         std::cout << summary(projection, input, outPath).dump(2) << '\n';
     } else {
@@ -165,7 +119,7 @@ int handlePca(const ParsedArgs& args, CommandContext& context) {
     const ProjectionInput input = readInput(args.value("in"));
     const int components = args.intValue("components", 2);
     const Projection projection = runPca(input.points, components);
-    writeProjection(args.value("out"), projection, input.tags);
+    writeProjectionCsv(projection, input.tags, args.value("out"));
     printPca(projection, input, args.value("out"), context);
     return 0;
 }

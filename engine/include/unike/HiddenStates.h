@@ -66,6 +66,10 @@ struct HiddenStates {
 // Writes FILE (safetensors: "states", float32 rows x dim; the layer and space in
 // its metadata) and FILE.csv (the tags: index,role,edit,phase,text,answer,image).
 void writeHiddenStates(const HiddenStates& states, const std::string& path);
+// Writes a projection as CSV with a header: its coordinates (x,y[,z] or c1..cN),
+// then, when tags are given (one per row), role,edit,phase,text,answer,image.
+void writeProjectionCsv(const Projection& projection, const std::vector<StateTag>& tags,
+                        const std::string& path);
 // Reads what writeHiddenStates wrote; throws Error(File) when FILE or FILE.csv is
 // missing or the two disagree.
 HiddenStates readHiddenStates(const std::string& path);

@@ -14,7 +14,6 @@ constexpr int kMaxDepth = 40; // below this the cells are narrower than float sp
 
 QuadTree::QuadTree(const float* xy, int n, int leafCapacity)
     : order_(n)
-    , leafOf_(n)
     , xy_(xy)
     , leafCapacity_(std::max(1, leafCapacity)) {
     std::iota(order_.begin(), order_.end(), 0);
@@ -59,8 +58,6 @@ void QuadTree::build(int cell, int begin, int end, float centreX, float centreY,
     self.pointBegin = begin;
     self.pointEnd = end;
     if (count <= leafCapacity_ || depth >= kMaxDepth) {
-        for (int i = begin; i < end; ++i)
-            leafOf_[order_[i]] = cell;
         if (count > 0)
             leaves_.push_back(cell);
         return;
@@ -87,66 +84,6 @@ void QuadTree::build(int cell, int begin, int end, float centreX, float centreY,
     for (int q = 0; q < 4; ++q)
         build(firstChild + q, bounds[q], bounds[q + 1], centreX + offsetX[q], centreY + offsetY[q],
               quarter, depth + 1);
-}
-
-void QuadTree::leafSums(float x, float y, int begin, int end, float& z, float& fx,
-                        float& fy) const {
-    // A plain loop: measured faster here than eight vectorised lanes, whose
-    // set-up does not pay off over a leaf's few dozen points.
-    // Local sums: the outputs are references that could alias the inputs.
-    const float* xs = sortedX_.data();
-    const float* ys = sortedY_.data();
-    float sumZ = 0.0f, sumX = 0.0f, sumY = 0.0f;
-    for (int p = begin; p < end; ++p) {
-        const float dx = x - xs[p];
-        const float dy = y - ys[p];
-        const float w = 1.0f / (1.0f + dx * dx + dy * dy);
-        sumZ += w;
-        sumX += w * w * dx;
-        sumY += w * w * dy;
-    }
-    z += sumZ;
-    fx += sumX;
-    fy += sumY;
-}
-
-void QuadTree::repulsion(float x, float y, int self, float squaredTheta, double& z, double& fx,
-                         double& fy) const {
-    int stack[4 * kMaxDepth + 8];
-    int top = 0;
-    stack[top++] = 0;
-    float sumZ = 0.0f, sumX = 0.0f, sumY = 0.0f;
-    while (top > 0) {
-        const int index = stack[--top];
-        const QuadCell& cell = cells_[index];
-        const float dx = x - cell.massX;
-        const float dy = y - cell.massY;
-        const float squaredDistance = dx * dx + dy * dy;
-        // Far enough (side / distance < theta): the cell acts as one point at its centre of mass.
-        if (cell.squaredWidth < squaredTheta * squaredDistance) {
-            const float w = 1.0f / (1.0f + squaredDistance);
-            const float weight = cell.count * w;
-            sumZ += weight;
-            sumX += weight * w * dx;
-            sumY += weight * w * dy;
-            continue;
-        }
-        if (cell.firstChild < 0) {
-            // No test for `self` inside the loop: its own term (w = 1, no force)
-            // is taken back here, which keeps the loop branch-free.
-            if (index == leafOf_[self])
-                sumZ -= 1.0f;
-            leafSums(x, y, cell.pointBegin, cell.pointEnd, sumZ, sumX, sumY);
-            continue;
-        }
-        for (int q = 0; q < 4; ++q) {
-            if (cells_[cell.firstChild + q].count > 0)
-                stack[top++] = cell.firstChild + q;
-        }
-    }
-    z += sumZ;
-    fx += sumX;
-    fy += sumY;
 }
 
 namespace {

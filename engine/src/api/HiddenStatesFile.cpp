@@ -8,6 +8,7 @@
 #include <unike/Error.h>
 #include <unike/HiddenStates.h>
 
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <sstream>
@@ -80,6 +81,39 @@ void writeHiddenStates(const HiddenStates& states, const std::string& path) {
             << ',' << io::csvField(t.imagePath) << '\n';
     }
     text::writeTextFile(tagsPath(path), csv.str());
+}
+
+void writeProjectionCsv(const Projection& projection, const std::vector<StateTag>& tags,
+                        const std::string& path) {
+    if (!tags.empty() && tags.size() != size_t(projection.rows))
+        throw Error(ErrorKind::InvalidInput, "the projection has " +
+                                                 std::to_string(projection.rows) + " rows but " +
+                                                 std::to_string(tags.size()) + " tags");
+    std::ostringstream csv;
+    for (int c = 0; c < projection.components; ++c)
+        csv << (c ? "," : "")
+            << (projection.components <= 3 ? std::string(1, "xyz"[c])
+                                           : "c" + std::to_string(c + 1));
+    if (!tags.empty())
+        csv << ",role,edit,phase,text,answer,image";
+    csv << '\n';
+    char number[32];
+    for (int row = 0; row < projection.rows; ++row) {
+        for (int c = 0; c < projection.components; ++c) {
+            std::snprintf(
+                number, sizeof number, "%.7g",
+                projection.coords[size_t(row) * size_t(projection.components) + size_t(c)]);
+            csv << (c ? "," : "") << number;
+        }
+        if (!tags.empty()) {
+            const StateTag& t = tags[size_t(row)];
+            csv << ',' << io::csvField(t.role) << ',' << t.editIndex << ',' << io::csvField(t.phase)
+                << ',' << io::csvField(t.text) << ',' << io::csvField(t.answer) << ','
+                << io::csvField(t.imagePath);
+        }
+        csv << '\n';
+    }
+    text::writeTextFile(path, csv.str());
 }
 
 HiddenStates readHiddenStates(const std::string& path) {

@@ -127,8 +127,9 @@ HiddenStates Workbench::captureStates(const StatesParams& params, const Progress
     const edit::EditedModel editedModel(*m.model, *m.edits, m.inference);
     const Progress capturing = progress.subRange(0.02, 0.98);
 
-    // Row i's state before the edits, and after them when there are any.
+    // Row i's state and tag before the edits, and its state after them when there are any.
     std::vector<torch::Tensor> before, after;
+    std::vector<StateTag> tags;
     std::map<std::string, torch::Tensor> prefixes; // the current image's, by path
     torch::NoGradGuard noGrad;
     for (size_t i = 0; i < inputs.size(); ++i) {
@@ -176,15 +177,22 @@ HiddenStates Workbench::captureStates(const StatesParams& params, const Progress
         }
         if (withAfter)
             after.push_back(capture());
+        StateTag tag;
+        tag.role = input.role;
+        tag.editIndex = input.editIndex;
+        tag.text = question;
+        tag.answer = atAnswer ? trimmedText(input.answer) : "";
+        tag.imagePath = input.image.path;
+        tag.phase = "before";
+        tags.push_back(std::move(tag));
     }
 
     HiddenStates states;
     states.layer = layer;
     states.space = params.space;
-    std::vector<torch::Tensor> rows = before;
-    rows.insert(rows.end(), after.begin(), after.end());
-    if (!rows.empty()) {
-        torch::Tensor matrix = torch::stack(rows);
+    before.insert(before.end(), after.begin(), after.end()); // one matrix: before, then after
+    if (!before.empty()) {
+        torch::Tensor matrix = torch::stack(before);
         if (encoder)
             matrix = (*encoder)(matrix.to(encoder->w1.device(), encoder->w1.scalar_type()));
         matrix = matrix.to(torch::kCPU, torch::kFloat32).contiguous();
@@ -193,20 +201,12 @@ HiddenStates Workbench::captureStates(const StatesParams& params, const Progress
         const float* data = matrix.data_ptr<float>();
         states.points.values.assign(data, data + matrix.numel());
     }
-    for (const char* phase : {"before", "after"}) {
-        if (std::string(phase) == "after" && !withAfter)
-            break;
-        for (const StateInput& input : inputs) {
-            StateTag tag;
-            tag.role = input.role;
-            tag.editIndex = input.editIndex;
-            tag.text = trimmedText(input.prompt);
-            tag.answer = takesAnswerEnd(input, params.space) ? trimmedText(input.answer) : "";
-            tag.imagePath = input.image.path;
-            tag.phase = phase;
+    states.tags = tags;
+    if (withAfter)
+        for (StateTag& tag : tags) {
+            tag.phase = "after";
             states.tags.push_back(std::move(tag));
         }
-    }
     progress.report(1.0, "captured " + std::to_string(states.points.rows) + " states at layer " +
                              std::to_string(layer));
     return states;

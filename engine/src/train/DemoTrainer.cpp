@@ -7,6 +7,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -26,6 +27,18 @@ torch::Tensor languageLoss(const torch::Tensor& logits, int64_t prefix,
     return torch::nn::functional::cross_entropy(
         predicting.reshape({-1, predicting.size(-1)}), targets.reshape({-1}),
         torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-100));
+}
+
+// Both phases' schedule: a linear warm-up over the first steps, then cosine decay
+// from `peak` over the phase's time (`fraction` 0..1). Returns the rate set.
+double scheduleLearningRate(torch::optim::Optimizer& optimizer, double peak, double fraction,
+                            int64_t step, int warmupSteps) {
+    double lr = peak * 0.5 * (1.0 + std::cos(M_PI * std::min(1.0, fraction)));
+    if (step < warmupSteps)
+        lr *= double(step + 1) / warmupSteps;
+    for (auto& group : optimizer.param_groups())
+        static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+    return lr;
 }
 
 } // namespace
@@ -100,12 +113,8 @@ int64_t DemoTrainer::visionWarmup(const AuxHeads& heads, double seconds, const P
         const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
         if (elapsed >= seconds || progress.isCancelled())
             break;
-        double lr =
-            options_.visionWarmupLearningRate * 0.5 * (1.0 + std::cos(M_PI * elapsed / seconds));
-        if (step < options_.warmupSteps)
-            lr *= double(step + 1) / options_.warmupSteps;
-        for (auto& group : optimizer.param_groups())
-            static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+        const double lr = scheduleLearningRate(optimizer, options_.visionWarmupLearningRate,
+                                               elapsed / seconds, step, options_.warmupSteps);
 
         std::vector<TrainingSample> samples;
         while (int(samples.size()) < options_.visionWarmupBatchSize) {
@@ -166,13 +175,9 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
             progress.isCancelled())
             break;
         const bool imageFirst = elapsed < options_.imageFirstMinutes * 60.0;
-        // Learning rate: linear warm-up, then cosine decay over the time budget.
         const double fraction = elapsed / budgetSeconds;
-        double lr = options_.learningRate * 0.5 * (1.0 + std::cos(M_PI * std::min(1.0, fraction)));
-        if (step < options_.warmupSteps)
-            lr *= double(step + 1) / options_.warmupSteps;
-        for (auto& group : optimizer.param_groups())
-            static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+        const double lr = scheduleLearningRate(optimizer, options_.learningRate, fraction, step,
+                                               options_.warmupSteps);
 
         train_.setTrainingFraction(fraction);
         std::vector<TrainingSample> samples;
