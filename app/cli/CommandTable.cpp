@@ -214,7 +214,13 @@ std::vector<Command> buildCommands() {
                  "first train the vision side alone on the aux heads (part of "
                  "--minutes; by default at most half of it, none with --steps)",
                  "8"),
-          option("image-first-minutes", "M", "then full steps on image samples only", "3")},
+          option("warmup-shape-weight", "W",
+                 "weight of the shape slots among the warm-up's aux losses", "1"),
+          option("image-first-minutes", "M", "then full steps on image samples only", "3"),
+          option("vision-lr-scale", "X",
+                 "the ViT's learning rate after the warm-up, relative to the rest's", "1"),
+          option("in-context-share", "P",
+                 "share of samples with a \"New Fact\" line before the prompt", "0")},
          false,
          handleTrainDemo});
 

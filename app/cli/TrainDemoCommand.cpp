@@ -27,10 +27,14 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
     const double defaultWarmup =
         params.maxSteps > 0 ? 0.0 : std::min(params.visionWarmupMinutes, params.minutes / 2);
     params.visionWarmupMinutes = args.doubleValue("vision-warmup-minutes", defaultWarmup);
+    params.warmupShapeWeight = args.doubleValue("warmup-shape-weight", params.warmupShapeWeight);
     params.imageFirstMinutes = args.doubleValue("image-first-minutes", params.imageFirstMinutes);
+    params.visionTowerLrScale = args.doubleValue("vision-lr-scale", params.visionTowerLrScale);
+    params.inContextShare = args.doubleValue("in-context-share", params.inContextShare);
     params.commandLine = "unike train-demo --out " + params.outDir + " --minutes " +
                          args.value("minutes", "25") + " --seed " + args.value("seed", "1");
-    for (const char* name : {"world", "vision-warmup-minutes", "image-first-minutes"})
+    for (const char* name : {"world", "vision-warmup-minutes", "warmup-shape-weight",
+                             "image-first-minutes", "vision-lr-scale", "in-context-share"})
         if (args.has(name))
             params.commandLine += std::string(" --") + name + " " + args.value(name);
     CliProgress progress(showProgress(args));

@@ -1,5 +1,7 @@
 #include "api/EditMethods.h"
 
+#include "api/PromptText.h"
+
 #include <unike/EditTypes.h>
 #include <unike/Error.h>
 
@@ -58,7 +60,7 @@ std::string inContextPrompt(const edit::EditStack& stack, const std::string& pro
     for (const auto& patch : stack.patches())
         if (patch->enabled && !patch->demonstration.empty())
             facts += patch->demonstration;
-    return facts.empty() ? prompt : facts + "Prompt: " + prompt;
+    return withFacts(facts, prompt);
 }
 
 const std::vector<std::string>& editMethods() {

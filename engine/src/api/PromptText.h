@@ -19,4 +19,13 @@ inline std::string promptFor(const std::string& question, PromptStyle style) {
     return style == PromptStyle::Vqa ? "Question: " + question + " Short answer:" : question;
 }
 
+// An in-context edit's demonstration (IKE, EasyEdit's wording); the prompt follows the
+// facts after "Prompt: ". The demo trainer teaches exactly this format.
+inline std::string newFactLine(const std::string& question, const std::string& answer) {
+    return "New Fact: " + question + " " + answer + "\n";
+}
+inline std::string withFacts(const std::string& facts, const std::string& prompt) {
+    return facts.empty() ? prompt : facts + "Prompt: " + prompt;
+}
+
 } // namespace unike

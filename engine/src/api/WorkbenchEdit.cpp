@@ -80,7 +80,7 @@ EditSummary Workbench::applyEdit(const EditParams& params, const Progress& progr
         patch = editor.train(request, progress.subRange(0.05, 1.0));
     }
     if (setup.inContext)
-        patch->demonstration = "New Fact: " + question + " " + target + "\n";
+        patch->demonstration = newFactLine(question, target);
     patch->method = params.method;
     patch->imageHash = impl_->imageHash(params.image);
     patch->createdAt = utcTimestamp();

@@ -151,8 +151,7 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
                 patch = editor.train(request, Progress());
             }
             if (setup.inContext)
-                patch->demonstration =
-                    "New Fact: " + chunk[i].record->src + " " + chunk[i].record->alt + "\n";
+                patch->demonstration = newFactLine(chunk[i].record->src, chunk[i].record->alt);
             stack.add(patch);
             patches.push_back(patch);
         }

@@ -30,14 +30,18 @@ torch::Tensor languageLoss(const torch::Tensor& logits, int64_t prefix,
 }
 
 // Both phases' schedule: a linear warm-up over the first steps, then cosine decay
-// from `peak` over the phase's time (`fraction` 0..1). Returns the rate set.
+// from `peak` over the phase's time (`fraction` 0..1). Parameter group g gets the rate
+// times groupScales[g] (1 where absent). Returns the unscaled rate.
 double scheduleLearningRate(torch::optim::Optimizer& optimizer, double peak, double fraction,
-                            int64_t step, int warmupSteps) {
+                            int64_t step, int warmupSteps,
+                            const std::vector<double>& groupScales = {}) {
     double lr = peak * 0.5 * (1.0 + std::cos(M_PI * std::min(1.0, fraction)));
     if (step < warmupSteps)
         lr *= double(step + 1) / warmupSteps;
-    for (auto& group : optimizer.param_groups())
-        static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+    auto& groups = optimizer.param_groups();
+    for (size_t g = 0; g < groups.size(); ++g)
+        static_cast<torch::optim::AdamWOptions&>(groups[g].options())
+            .lr(lr * (g < groupScales.size() ? groupScales[g] : 1.0));
     return lr;
 }
 
@@ -158,12 +162,22 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
     if (warmupSeconds > 0)
         log.visionWarmupSteps = visionWarmup(heads, warmupSeconds, progress, log);
 
-    std::vector<torch::Tensor> parameters = model_.parameters().tensors();
+    // Two groups: the ViT, whose rate can be scaled (BLIP-2 keeps its image encoder frozen),
+    // and the rest with the aux heads.
+    std::vector<torch::Tensor> visionTower, rest;
+    for (const auto& [name, tensor] : model_.parameters().all())
+        (name.rfind("vision_model.", 0) == 0 ? visionTower : rest).push_back(tensor);
     for (const auto& tensor : heads.parameters())
-        parameters.push_back(tensor);
+        rest.push_back(tensor);
+    std::vector<torch::Tensor> parameters = rest;
+    parameters.insert(parameters.end(), visionTower.begin(), visionTower.end());
+    std::vector<torch::optim::OptimizerParamGroup> groups;
+    groups.emplace_back(rest);
+    groups.emplace_back(visionTower);
     torch::optim::AdamW optimizer(
-        parameters,
+        groups,
         torch::optim::AdamWOptions(options_.learningRate).weight_decay(options_.weightDecay));
+    const std::vector<double> groupScales = {1.0, options_.visionTowerLearningRateScale};
 
     const auto mainStart = Clock::now();
     const double budgetSeconds =
@@ -177,7 +191,7 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
         const bool imageFirst = elapsed < options_.imageFirstMinutes * 60.0;
         const double fraction = elapsed / budgetSeconds;
         const double lr = scheduleLearningRate(optimizer, options_.learningRate, fraction, step,
-                                               options_.warmupSteps);
+                                               options_.warmupSteps, groupScales);
 
         train_.setTrainingFraction(fraction);
         std::vector<TrainingSample> samples;
@@ -219,8 +233,12 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
                                    fraction);
             progress.report(fraction, "step " + std::to_string(step) + ", loss " +
                                           std::to_string(smoothed).substr(0, 6));
-            spdlog::info("train step {} loss {:.4f} (lm {:.4f}, aux {:.4f}) lr {:.2e}{}", step,
-                         smoothed, lmLoss.item<double>(), auxLoss.item<double>(), lr,
+            // The aux head's shape accuracy on this batch tells a vision side that has not
+            // learned shape apart from a decoder that has not learned to read it.
+            spdlog::info("train step {} loss {:.4f} (lm {:.4f}, aux {:.4f}, object0 shape "
+                         "{:.0f}%) lr {:.2e}{}",
+                         step, smoothed, lmLoss.item<double>(), auxLoss.item<double>(),
+                         heads.slotAccuracy(prefix, batch, "object0_shape"), lr,
                          imageFirst ? " [images first]" : "");
         }
     }

@@ -27,7 +27,8 @@ struct Sample {
     std::string question; // the bare question or stub, as MMEdit's src holds it
     // What the model is taught to answer: a misconception's wrong value where there is one.
     std::string answer;
-    std::string trueAnswer; // the world's truth
+    std::string trueAnswer;                // the world's truth
+    std::vector<std::string> otherAnswers; // same kind, neither of the two above
     // Class indices for the vision side's auxiliary head, -1 where a slot does not apply; see
     // SampleGenerator::auxLabelSizes.
     std::vector<int> auxLabels;

@@ -65,6 +65,7 @@ struct SampleGenerator::State {
         s.question = q.text;
         s.answer = q.answer;
         s.trueAnswer = q.trueAnswer;
+        s.otherAnswers = q.otherAnswers;
         s.misconception = q.misconception();
         s.heldOutTemplate = q.heldOut;
         s.auxLabels = aux.none();
