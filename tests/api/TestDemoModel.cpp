@@ -1,5 +1,8 @@
 // The committed demo model: it loads from the resources through the same path as
 // any Hugging Face checkpoint and answers the gallery's questions as trained.
+#include "text/BpeTokenizer.h"
+#include "world/SampleGenerator.h"
+
 #include <unike/Resources.h>
 #include <unike/Workbench.h>
 
@@ -50,6 +53,22 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(workbench.ask(ask).answer), QString("blue"));
         ask.question = "nq question: what colour is grass?";
         QCOMPARE(QString::fromStdString(workbench.ask(ask).answer), QString("green"));
+    }
+
+    // Token accuracy credits every right token, so a wrong answer split into byte pieces
+    // scored for its predictable tail: reliability before editing read 28.7 instead of ~7.
+    void oneWordAnswersAreOneToken() {
+        const std::string folder = demoModelFolder();
+        const auto tokenizer = text::BpeTokenizer::fromDirectory(folder);
+        const world::SampleGenerator generator(world::World::load(folder + "/world.json"));
+        int oneWord = 0;
+        for (const std::string& answer : generator.answerVocabulary()) {
+            if (answer.find(' ') != std::string::npos)
+                continue;
+            ++oneWord;
+            QVERIFY2(tokenizer.encode(" " + answer, false).size() == 1, answer.c_str());
+        }
+        QVERIFY(oneWord > 50);
     }
 };
 
