@@ -146,6 +146,11 @@ print(f"""
   --set alpha_mode=...`): {sweep}. Even attending only to the retrieved knowledge (α = 1) in the
   two edited layers leaves this tiny model's answers almost where they were: its residual
   stream carries the answer, and the knowledge path alone cannot move it.
+  The paper's latent IKE leans on a pretrained LLM's in-context reading, which this model never
+  learned. A candidate trained with in-context facts (`train-demo --in-context-share 0.15`, not
+  shipped: it lost perception) learned to read token-level facts: `ike` then edited (Rel 58.7 on
+  the first 100 E-VQA cases, against 5.2 without those samples; T-Loc 68.5). But `latent-ike`
+  still barely moved (Rel 15.3, against 7.2 unedited; T-Loc and M-Loc 100).
 - **`intrinsic+latent-ike` falls below `tpatcher`** (E-VQA {mean5(il):.1f} against {mean5(t):.1f};
   E-IC {mean5(ilc):.1f} against {mean5(tc):.1f}). It is T-Patcher plus knowledge at a fixed α of 0.5,
   and that knowledge mostly adds noise: its E-VQA T-Gen is {il['t_generality']:.1f} against
