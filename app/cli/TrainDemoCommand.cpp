@@ -27,9 +27,11 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
     const double defaultWarmup =
         params.maxSteps > 0 ? 0.0 : std::min(params.visionWarmupMinutes, params.minutes / 2);
     params.visionWarmupMinutes = args.doubleValue("vision-warmup-minutes", defaultWarmup);
-    params.warmupShapeWeight = args.doubleValue("warmup-shape-weight", params.warmupShapeWeight);
+    params.visionWarmupShapeWeight =
+        args.doubleValue("warmup-shape-weight", params.visionWarmupShapeWeight);
     params.imageFirstMinutes = args.doubleValue("image-first-minutes", params.imageFirstMinutes);
-    params.visionTowerLrScale = args.doubleValue("vision-lr-scale", params.visionTowerLrScale);
+    params.visionTowerLearningRateScale =
+        args.doubleValue("vision-lr-scale", params.visionTowerLearningRateScale);
     params.inContextShare = args.doubleValue("in-context-share", params.inContextShare);
     params.commandLine = "unike train-demo --out " + params.outDir + " --minutes " +
                          args.value("minutes", "25") + " --seed " + args.value("seed", "1");

@@ -130,12 +130,11 @@ if u:
 print("## Targets (issue 5)\n")
 for what, ok in checks:
     print(f"- {'met' if ok else '**missed**'}: {what}")
-def variant(name):
-    return json.load(open(os.path.join(work, f"vqa-latent-ike-{name}.json")))
 alphas = [("the gated α (UniKE's)", "gated"), ("the paper's cosine α", "paper"),
           ("a fixed α of 0.5", "fixed05"), ("a fixed α of 1.0", "fixed10")]
-sweep = "; ".join(f"{label}: Rel {variant(v)['reliability']:.1f}, T-Loc {variant(v)['t_locality']:.1f}, "
-                  f"M-Loc {variant(v)['m_locality']:.1f}" for label, v in alphas)
+variants = {v: json.load(open(os.path.join(work, f"vqa-latent-ike-{v}.json"))) for _, v in alphas}
+sweep = "; ".join(f"{label}: Rel {variants[v]['reliability']:.1f}, T-Loc {variants[v]['t_locality']:.1f}, "
+                  f"M-Loc {variants[v]['m_locality']:.1f}" for label, v in alphas)
 t, il, u = (load("vqa", m, "one-step") for m in ("tpatcher", "intrinsic+latent-ike", "unike"))
 tc, ilc, uc = (load("caption", m, "one-step") for m in ("tpatcher", "intrinsic+latent-ike", "unike"))
 print(f"""

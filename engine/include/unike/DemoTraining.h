@@ -23,9 +23,10 @@ struct TrainDemoParams {
     // The vision side alone on the auxiliary heads first; part of `minutes`. Measured in
     // a 25-minute run: 8 minutes lift perception VQA from 60.5 to 79 (shape 22 -> 53).
     double visionWarmupMinutes = 8.0;
-    double warmupShapeWeight = 1.0;  // the shape slots' weight among the warm-up's aux losses
-    double imageFirstMinutes = 3.0;  // then full steps on image samples only
-    double visionTowerLrScale = 1.0; // the ViT's learning rate after the warm-up, relative
+    double visionWarmupShapeWeight = 1.0; // the shape slots' weight among the warm-up's aux losses
+    double imageFirstMinutes = 3.0;       // then full steps on image samples only
+    double visionTowerLearningRateScale =
+        1.0; // the ViT's learning rate after the warm-up, relative
     // Samples with a "New Fact" line before the prompt, so the model reads in-context edits.
     // Measured at 0.15 (28-minute runs, 100 E-VQA cases): ike's reliability rose from 5 to
     // 59-64, but perception VQA fell from 85 to 73-79 and latent-ike stayed near the unedited

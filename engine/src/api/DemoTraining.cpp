@@ -85,8 +85,9 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     // Token accuracy then credited the predictable tail of a wrong answer (28.7% reliability
     // before editing). In training every answer follows its prompt after a space, many times:
     // fed so, each one-word answer becomes one token, as it is in a real LLM's vocabulary.
+    const std::vector<std::string> answers = generator.answerVocabulary();
     for (int copy = 0; copy < 2; ++copy)
-        for (const std::string& answer : generator.answerVocabulary())
+        for (const std::string& answer : answers)
             tokenizerTrainer.feed(" " + answer);
     const text::BpeTokenizer tokenizer = tokenizerTrainer.train();
     spdlog::info("demo tokenizer: {} tokens", tokenizer.vocabSize());
@@ -119,9 +120,9 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     options.maxSteps = params.maxSteps;
     options.batchSize = params.batchSize;
     options.visionWarmupMinutes = params.visionWarmupMinutes;
-    options.visionWarmupShapeWeight = params.warmupShapeWeight;
+    options.visionWarmupShapeWeight = params.visionWarmupShapeWeight;
     options.imageFirstMinutes = params.imageFirstMinutes;
-    options.visionTowerLearningRateScale = params.visionTowerLrScale;
+    options.visionTowerLearningRateScale = params.visionTowerLearningRateScale;
     options.seed = params.seed;
     train::DemoTrainer trainer(*model, tokenizer, source, options);
     const train::TrainerLog log = trainer.run(progress, heldOut);
@@ -150,9 +151,9 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
                              {"vision_warmup_minutes", params.visionWarmupMinutes},
                              {"vision_warmup_steps", log.visionWarmupSteps},
                              {"vision_warmup_shape_accuracy", log.visionWarmupShapeAccuracy},
-                             {"warmup_shape_weight", params.warmupShapeWeight},
+                             {"warmup_shape_weight", params.visionWarmupShapeWeight},
                              {"image_first_minutes", params.imageFirstMinutes},
-                             {"vision_tower_lr_scale", params.visionTowerLrScale},
+                             {"vision_tower_lr_scale", params.visionTowerLearningRateScale},
                              {"in_context_share", params.inContextShare},
                              {"seconds", log.seconds},
                              {"final_loss", log.finalLoss},

@@ -16,6 +16,8 @@ InContextFacts::InContextFacts(InContextFactOptions options)
 }
 
 void InContextFacts::apply(world::Sample& sample) {
+    if (options_.share == 0.0)
+        return; // the default: nothing to rewrite, nothing to remember
     if (seen_++ % std::uint64_t(options_.runLength) == 0)
         inRun_ = rng_.chance(options_.share);
     std::string question = sample.question, answer = sample.answer;
