@@ -75,6 +75,8 @@ int handleBench(const ParsedArgs& args, CommandContext&) {
         params.dataFolder = args.value("data");
         params.cases = args.intValue("limit", 50);
         params.methods = args.values("method");
+        params.device = args.value("device", "auto");
+        params.dtype = args.value("dtype", "auto");
         CliProgress progress(showProgress(args));
         const BenchmarkReport report = benchmarkEdits(params, progress.progress());
         progress.finish();

@@ -110,7 +110,7 @@ std::vector<Command> buildCommands() {
                          repeatable(option("set", "KEY=VALUE", "override one hyperparameter")),
                          repeatable(option("loc", "TEXT", "a text-only locality probe to compare")),
                          option("save", "FILE", "write the session to FILE"), modelOption(),
-                         deviceOption(), flag("json", "print JSON")},
+                         deviceOption(), dtypeOption(), flag("json", "print JSON")},
                         false,
                         handleEdit});
 
@@ -128,27 +128,27 @@ std::vector<Command> buildCommands() {
                          option("csv", "FILE", "write the per-case CSV here"),
                          option("hparams", "FILE", "JSON file of hyperparameters"),
                          repeatable(option("set", "KEY=VALUE", "override one hyperparameter")),
-                         modelOption(), deviceOption()},
+                         modelOption(), deviceOption(), dtypeOption()},
                         false,
                         handleEval});
 
-    commands.push_back(
-        {"prepare",
-         "build the knowledge bank and train the UniKE encoders",
-         "unike prepare [--model DIR] [--data DIR] [options]",
-         "Collects triplet hidden states from a training split, builds the "
-         "knowledge bank and trains the semantic and truthfulness encoders. The "
-         "result is cached, keyed by the model and the data.",
-         {modelOption(), option("data", "DIR", "MMEdit-format training data"),
-          option("limit", "N", "use at most N triplets"),
-          option("epochs", "N", "encoder training epochs", "30"),
-          option("lr", "X", "the encoders' Adam learning rate", "1e-4"),
-          option("cache", "DIR",
-                 "where the artefact goes (default: beside the model, else "
-                 "the user's cache)"),
-          flag("force", "rebuild even when a cached artefact exists"), deviceOption()},
-         false,
-         handlePrepare});
+    commands.push_back({"prepare",
+                        "build the knowledge bank and train the UniKE encoders",
+                        "unike prepare [--model DIR] [--data DIR] [options]",
+                        "Collects triplet hidden states from a training split, builds the "
+                        "knowledge bank and trains the semantic and truthfulness encoders. The "
+                        "result is cached, keyed by the model and the data.",
+                        {modelOption(), option("data", "DIR", "MMEdit-format training data"),
+                         option("limit", "N", "use at most N triplets"),
+                         option("epochs", "N", "encoder training epochs", "30"),
+                         option("lr", "X", "the encoders' Adam learning rate", "1e-4"),
+                         option("cache", "DIR",
+                                "where the artefact goes (default: beside the model, else "
+                                "the user's cache)"),
+                         flag("force", "rebuild even when a cached artefact exists"),
+                         deviceOption(), dtypeOption()},
+                        false,
+                        handlePrepare});
 
     commands.push_back(
         {"states",
@@ -239,6 +239,20 @@ std::vector<Command> buildCommands() {
           flag("gallery", "write the Studio's sample images instead")},
          false,
          handleMakeBench});
+
+    commands.push_back(
+        {"make-random-model",
+         "write a model of a real size with random weights",
+         "unike make-random-model --out DIR [--config NAME] [options]",
+         "Writes config.json, safetensors shards and the demo tokenizer, so loading, "
+         "preparation and editing can be timed at sizes no checkpoint here has: "
+         "blip2-opt-2.7b is BLIP-2's ViT-g and Q-Former with 32 OPT layers of width 2560.",
+         {required(option("out", "DIR", "folder to write")),
+          option("config", "NAME", "tiny, demo or blip2-opt-2.7b", "blip2-opt-2.7b"),
+          option("seed", "S", "random seed", "1"),
+          option("storage", "T", "float16 or float32 on disk", "float16")},
+         false,
+         handleMakeRandomModel});
 
     commands.push_back({"bench",
                         "run a speed benchmark and print JSON",

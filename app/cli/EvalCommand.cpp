@@ -53,7 +53,7 @@ int handleEval(const ParsedArgs& args, CommandContext&) {
     std::cout << json << '\n';
     if (args.has("out"))
         writeFile(args.value("out"), json + "\n");
-    const std::string csv = args.has("csv") ? args.value("csv")
+    const std::string csv = args.has("csv")   ? args.value("csv")
                             : args.has("out") ? args.value("out") + ".cases.csv"
                                               : std::string();
     if (!csv.empty())

@@ -17,6 +17,7 @@ int handleTsne(const ParsedArgs& args, CommandContext& context);
 int handlePca(const ParsedArgs& args, CommandContext& context);
 int handleTrainDemo(const ParsedArgs& args, CommandContext& context);
 int handleMakeBench(const ParsedArgs& args, CommandContext& context);
+int handleMakeRandomModel(const ParsedArgs& args, CommandContext& context);
 int handleBench(const ParsedArgs& args, CommandContext& context);
 
 } // namespace unike::cli

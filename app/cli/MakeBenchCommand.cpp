@@ -1,6 +1,7 @@
 #include "CliSupport.h"
 #include "Handlers.h"
 
+#include <unike/Benchmarks.h>
 #include <unike/DemoWorld.h>
 
 #include <cstdio>
@@ -27,6 +28,19 @@ int handleMakeBench(const ParsedArgs& args, CommandContext&) {
     for (const auto& [file, records] : report.files)
         std::printf("%-28s %6d records\n", file.c_str(), records);
     std::printf("%d images; world %s\n", report.images, report.worldFile.c_str());
+    return 0;
+}
+
+int handleMakeRandomModel(const ParsedArgs& args, CommandContext&) {
+    RandomModelParams params;
+    params.outDir = args.value("out");
+    params.config = args.value("config", "blip2-opt-2.7b");
+    params.seed = uint64_t(args.intValue("seed", 1));
+    params.storage = args.value("storage", "float16");
+    CliProgress progress(showProgress(args));
+    writeRandomModel(params, progress.progress());
+    progress.finish();
+    std::printf("wrote a random %s model to %s\n", params.config.c_str(), params.outDir.c_str());
     return 0;
 }
 

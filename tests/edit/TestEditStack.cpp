@@ -112,6 +112,35 @@ private Q_SLOTS:
         QCOMPARE(accuracy(edited, f, prompts[1], targets[1]), 1.0);
     }
 
+    // Half-precision CUDA models take the same path; float64 on the CPU stands in for
+    // any dtype other than the float32 the trained neurons are kept in.
+    void editsWorkWhenTheModelIsNotFloat32() {
+        Fixture f;
+        f.model->to(torch::kCPU, torch::kFloat64);
+        f.prefix = f.prefix.to(torch::kFloat64);
+        edit::EditStack stack(*f.model);
+        const int64_t width = f.model->config().text.hiddenSize;
+        torch::manual_seed(3);
+        stack.setZeta(torch::randn({4}, torch::kFloat64));
+        edit::EditHyperParams params;
+        params.maxSteps = 200;
+        edit::EditedModel edited(*f.model, stack, params);
+        const std::vector<int> prompt = {2, 7, 8, 9};
+        const auto target = unlikelyTarget(edited, f, prompt);
+        QCOMPARE(accuracy(edited, f, prompt, target), 0.0);
+
+        edit::IntrinsicEditor editor(*f.model, stack, params, {true, true, true});
+        std::map<int, torch::Tensor> memory;
+        for (int layer : params.resolvedLayers(f.model->decoder().layerCount()))
+            memory[layer] = torch::randn({6, width}, torch::kFloat64);
+        editor.setMemory(memory);
+        auto patch = editor.train(request(f, prompt, target), Progress());
+        QVERIFY(patch->zetaProjection.defined());
+        QCOMPARE(patch->zetaProjection.scalar_type(), torch::kFloat32);
+        stack.add(patch);
+        QCOMPARE(accuracy(edited, f, prompt, target), 1.0);
+    }
+
     void cancelledEditLeavesNothing() {
         Fixture f;
         edit::EditStack stack(*f.model);

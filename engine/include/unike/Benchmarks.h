@@ -25,6 +25,18 @@ struct ModelBenchmarkParams {
     int decodeTokens = 16; // tokens generated per decode measurement
 };
 
+struct RandomModelParams {
+    std::string config = "blip2-opt-2.7b"; // tiny, demo or blip2-opt-2.7b
+    std::string outDir;
+    uint64_t seed = 1;
+    std::string storage = "float16"; // float16 or float32 on disk
+};
+
+// Writes a model of a named shape with random weights in Hugging Face's format
+// (config.json, safetensors shards of at most 2 GB) with the demo tokenizer, so the
+// real loading, preparation and editing paths can be timed at real sizes.
+void writeRandomModel(const RandomModelParams& params, const Progress& progress = Progress());
+
 // Load time, preprocessing, prefill latency, per-token decode latency with and
 // without the KV cache, and peak memory.
 BenchmarkReport benchmarkModel(const ModelBenchmarkParams& params,
@@ -59,6 +71,8 @@ struct EditBenchmarkParams {
                                       // demo model's world into a temporary folder
     std::vector<std::string> methods; // empty: every method
     int cases = 50;
+    std::string device = "auto"; // cpu, cuda, cuda:N or auto
+    std::string dtype = "auto";  // float32, float16, bfloat16 or auto
 };
 
 // Per method: median and p90 seconds per edit (one-step, preparation excluded),

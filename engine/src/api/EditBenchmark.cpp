@@ -2,6 +2,7 @@
 #include "api/EditMethods.h"
 #include "api/PreparationCache.h"
 #include "api/WorkbenchState.h"
+#include "compute/Device.h"
 #include "data/MmeditDataset.h"
 #include "edit/FineTuneEditor.h"
 #include "edit/IntrinsicEditor.h"
@@ -56,7 +57,10 @@ double percentile(std::vector<double> values, double p) {
 
 BenchmarkReport benchmarkEdits(const EditBenchmarkParams& params, const Progress& progress) {
     const std::string folder = params.modelFolder.empty() ? demoModelFolder() : params.modelFolder;
-    const LoadedModel loaded = loadModelFolder(folder, {});
+    model::LoadOptions options;
+    options.device = compute::parseDevice(params.device);
+    options.dtype = compute::parseDType(params.dtype, options.device);
+    const LoadedModel loaded = loadModelFolder(folder, options);
     model::Blip2Model& model = *loaded.model;
     const text::BpeTokenizer& tokenizer = loaded.tokenizer;
     // Preparation is excluded from the timings but its bank and memory take part.
@@ -100,6 +104,8 @@ BenchmarkReport benchmarkEdits(const EditBenchmarkParams& params, const Progress
         params.methods.empty() ? editMethods() : params.methods;
     BenchmarkReport report;
     report.labels["model"] = folder;
+    report.labels["device"] = compute::deviceName(options.device);
+    report.labels["dtype"] = compute::dtypeName(options.dtype);
     report.labels["prepared"] = preparation ? "yes" : "no (run unike prepare)";
     report.numbers["cases"] = double(requests.size());
     size_t done = 0;

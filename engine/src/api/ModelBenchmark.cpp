@@ -1,7 +1,7 @@
+#include "api/RandomModels.h"
 #include "compute/Device.h"
 #include "model/Generator.h"
 #include "model/ModelFiles.h"
-#include "train/DemoModelConfig.h"
 #include "vision/ImageDecoder.h"
 #include "vision/ImagePreprocessor.h"
 
@@ -41,31 +41,6 @@ double peakResidentMegabytes() {
     return double(usage.ru_maxrss) / 1024.0; // kilobytes on Linux
 }
 
-io::Blip2Config presetConfig(const std::string& name) {
-    io::Blip2Config c;
-    if (name == "blip2-opt-2.7b") {
-        c.text.hiddenSize = 2560;
-        c.text.wordEmbedProjDim = 2560;
-        c.text.numHiddenLayers = 32;
-        c.text.ffnDim = 10240;
-        c.text.numAttentionHeads = 32;
-        return c; // vision and Q-Former defaults are BLIP-2's own
-    }
-    if (name == "demo")
-        return train::demoModelConfig(1024);
-    if (name == "tiny") {
-        io::Blip2Config tiny = train::demoModelConfig(64, 24);
-        tiny.vision.hiddenSize = tiny.qformer.hiddenSize = tiny.qformer.encoderHiddenSize = 32;
-        tiny.vision.intermediateSize = tiny.qformer.intermediateSize = 64;
-        tiny.vision.numHiddenLayers = 2;
-        tiny.text.hiddenSize = tiny.text.wordEmbedProjDim = 32;
-        tiny.text.ffnDim = 64;
-        return tiny;
-    }
-    throw Error(ErrorKind::InvalidInput,
-                "unknown random config '" + name + "'; use tiny, demo or blip2-opt-2.7b");
-}
-
 } // namespace
 
 BenchmarkReport benchmarkModel(const ModelBenchmarkParams& params, const Progress& progress) {
@@ -82,7 +57,7 @@ BenchmarkReport benchmarkModel(const ModelBenchmarkParams& params, const Progres
     const double loadMs = millisecondsOf(
         [&] {
             if (!params.randomConfig.empty()) {
-                m = model::Blip2Model::createRandom(presetConfig(params.randomConfig), 1);
+                m = model::Blip2Model::createRandom(randomModelConfig(params.randomConfig), 1);
                 m->to(options.device, options.dtype);
                 source = "random:" + params.randomConfig;
             } else {

@@ -48,13 +48,18 @@ torch::Tensor EditLayerHook::ffnDelta(const torch::Tensor& ffnInput,
         if (found == patch->neurons.end())
             continue;
         const LayerNeurons& n = found->second;
-        auto activation = torch::relu(torch::matmul(ffnInput, n.keys) + n.bias); // OPT's ReLU
+        // Neurons are kept in float32 (see IntrinsicEditor); the layer may run in float16.
+        const auto dtype = ffnInput.scalar_type();
+        auto activation =
+            torch::relu(torch::matmul(ffnInput, n.keys.to(dtype)) + n.bias.to(dtype)); // OPT's ReLU
         auto values = n.values;
         if (patch->zetaProjection.defined() && setup_.zeta.defined())
             values = values + setup_.params->beta *
-                                  torch::matmul(patch->zetaProjection, setup_.zeta).view({1, -1});
-        auto delta = torch::matmul(activation, values);
-        delta = delta * gate(*patch).view({-1, 1, 1});
+                                  torch::matmul(patch->zetaProjection,
+                                                setup_.zeta.to(patch->zetaProjection.scalar_type()))
+                                      .view({1, -1});
+        auto delta = torch::matmul(activation, values.to(dtype));
+        delta = delta * gate(*patch).view({-1, 1, 1}).to(dtype);
         total = total.defined() ? total + delta : delta;
     }
     return total;

@@ -16,6 +16,12 @@ std::shared_ptr<EditPatch> FineTuneEditor::train(const EditRequest& request,
     const std::string name =
         "language_model.model.decoder.layers." + std::to_string(last) + ".fc2.weight";
     torch::Tensor weight = model_.parameters().get(name);
+    // Adam on the weight itself: in float16 its epsilon rounds to zero and the update
+    // of every untouched entry becomes 0/0.
+    if (weight.scalar_type() != torch::kFloat32 && weight.scalar_type() != torch::kFloat64)
+        throw Error(ErrorKind::InvalidInput,
+                    "ft fine-tunes the model's weight in place and needs a float32 model; "
+                    "load it with --dtype float32");
 
     const EditPrePass prePass = runEditPrePass(model_, request, false);
     const model::ForwardResult& pre = prePass.forward;

@@ -31,6 +31,9 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
     patch->hyperParamsJson = params_.toJson();
     patch->gated = params_.gateNeurons;
     const std::map<int, torch::Tensor>& queries = prePass.queries;
+    // Trained in float32 on the model's device whatever the model's dtype: Adam's
+    // small updates vanish in float16. The hooks cast to the activations' dtype.
+    const auto trainOptions = torch::TensorOptions().device(model_.device()).dtype(torch::kFloat32);
     std::vector<torch::Tensor> trainable;
     for (int layer : layers) {
         patch->keys[layer] = queries.at(layer).view({-1}).clone();
@@ -43,20 +46,26 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
         if (!options_.neurons)
             continue;
         // k = q*/|q*|^2, so each new neuron starts with pre-activation 1 on the edit.
-        auto ffnInput = pre.ffnInputs[size_t(layer)].select(1, queryPosition).view({-1}).detach();
+        auto ffnInput = pre.ffnInputs[size_t(layer)]
+                            .select(1, queryPosition)
+                            .view({-1})
+                            .detach()
+                            .to(torch::kFloat32);
         auto key = (ffnInput / ffnInput.pow(2).sum()).view({-1, 1});
+        // The random draws stay on the CPU so a seed gives the same edit on any device.
         LayerNeurons neurons;
         neurons.keys = (key.repeat({1, params_.neuronsPerEdit}) *
-                        (1.0 + 0.01 * torch::randn({1, params_.neuronsPerEdit})))
+                        (1.0 + 0.01 * torch::randn({1, params_.neuronsPerEdit}).to(trainOptions)))
                            .requires_grad_(true);
-        neurons.bias = torch::zeros({params_.neuronsPerEdit}).requires_grad_(true);
-        neurons.values =
-            (torch::randn({params_.neuronsPerEdit, width}) * 1e-3).requires_grad_(true);
+        neurons.bias = torch::zeros({params_.neuronsPerEdit}, trainOptions).requires_grad_(true);
+        neurons.values = (torch::randn({params_.neuronsPerEdit, width}).to(trainOptions) * 1e-3)
+                             .requires_grad_(true);
         trainable.insert(trainable.end(), {neurons.keys, neurons.bias, neurons.values});
         patch->neurons[layer] = neurons;
     }
     if (options_.zeta && stack_.zeta().defined()) {
-        patch->zetaProjection = torch::zeros({width, stack_.zeta().size(0)}).requires_grad_(true);
+        patch->zetaProjection =
+            torch::zeros({width, stack_.zeta().size(0)}, trainOptions).requires_grad_(true);
         trainable.push_back(patch->zetaProjection);
     }
     const torch::Tensor& queryIndex = prePass.queryIndex;
@@ -88,17 +97,21 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
             torch::Tensor editLoss;
             double accuracy = 0.0, alpha = 0.0;
             evaluate(true, &editLoss, &accuracy, &alpha);
-            torch::Tensor activationLoss = torch::zeros({});
-            torch::Tensor memoryLoss = torch::zeros({});
+            torch::Tensor activationLoss = torch::zeros({}, trainOptions);
+            torch::Tensor memoryLoss = torch::zeros({}, trainOptions);
             for (auto& [layer, n] : patch->neurons) {
-                auto ffnInput = pre.ffnInputs[size_t(layer)].select(1, queryPosition).view({1, -1});
+                auto ffnInput = pre.ffnInputs[size_t(layer)]
+                                    .select(1, queryPosition)
+                                    .view({1, -1})
+                                    .to(torch::kFloat32);
                 auto preActivation = torch::matmul(ffnInput, n.keys) + n.bias; // (1, n)
                 activationLoss =
                     activationLoss + torch::relu(params_.activationMargin - preActivation).mean();
                 auto memory = memory_.find(layer);
                 if (params_.lambdaMemory > 0 && memory != memory_.end()) {
                     auto memoryActivation =
-                        torch::matmul(memory->second, n.keys) + n.bias; // (M, n)
+                        torch::matmul(memory->second.to(torch::kFloat32), n.keys) +
+                        n.bias; // (M, n)
                     memoryLoss = memoryLoss +
                                  torch::relu(memoryActivation - params_.memoryMargin2).mean() +
                                  torch::relu(memoryActivation -
