@@ -6,7 +6,8 @@
 #   2. edit and model timings on the demo model;
 #   3. the same for a BLIP-2 OPT-2.7b-sized random model (32 layers, width 2560).
 # Run from the repository root with the folder from pack_deps.sh at .gpu-deps.
-# Results go to $OUT (default /tmp/unike-gpu).
+# Results go to $OUT (default /tmp/unike-gpu), packed into results.tgz at the end.
+# STAGES picks the parts after the build: "demo big" (the default), "demo" or "big".
 set -uo pipefail
 out=${OUT:-/tmp/unike-gpu}
 mkdir -p "$out"
@@ -42,6 +43,9 @@ image=resources/images/$(ls resources/images | grep -m1 '\.png$')
 bench=/tmp/unike-bench
 $unike -q make-bench --out $bench --vqa 60 --caption 20 --train 300 >/dev/null
 
+stages=" ${STAGES:-demo big} "
+wants() { [[ $stages == *" $1 "* ]]; }
+
 run() { # name, then the command; its JSON or text goes to $out/name
     local name=$1
     shift
@@ -53,25 +57,33 @@ run() { # name, then the command; its JSON or text goes to $out/name
     head -c 1500 "$out/$name"
     echo
 }
-question=$(python3 -c 'import json,sys; print(json.load(open("resources/images/gallery.json"))[0]["question"])' 2>/dev/null || echo "What is in the picture?")
-run ask-cuda-f32.json $unike -q ask --device cuda --dtype float32 --image "$image" --question "$question" --json
-run ask-cuda-f16.json $unike -q ask --device cuda --dtype float16 --image "$image" --question "$question" --json
-run eval-cuda-f32.json $unike -q eval --data $bench --task vqa --method unike --protocol one-step \
-    --limit 50 --device cuda --dtype float32 --out "$out/eval-cuda-f32.report.json"
-run eval-cuda-f16.json $unike -q eval --data $bench --task vqa --method unike --protocol one-step \
-    --limit 50 --device cuda --dtype float16 --out "$out/eval-cuda-f16.report.json"
-run bench-edit-demo-f32.json $unike -q bench edit --data $bench --limit 50 --device cuda --dtype float32
-run bench-edit-demo-f16.json $unike -q bench edit --data $bench --limit 50 --device cuda --dtype float16 \
-    --method unike --method tpatcher --method intrinsic+latent-ike --method ike --method latent-ike
-run bench-model-demo-f16.json $unike -q bench model --device cuda --dtype float16 --repeat 10
+if wants demo; then
+    question=$(python3 -c 'import json,sys; print(json.load(open("resources/images/gallery.json"))[0]["question"])' 2>/dev/null || echo "What is in the picture?")
+    run ask-cuda-f32.json $unike -q ask --device cuda --dtype float32 --image "$image" --question "$question" --json
+    run ask-cuda-f16.json $unike -q ask --device cuda --dtype float16 --image "$image" --question "$question" --json
+    run eval-cuda-f32.json $unike -q eval --data $bench --task vqa --method unike --protocol one-step \
+        --limit 50 --device cuda --dtype float32 --out "$out/eval-cuda-f32.report.json"
+    run eval-cuda-f16.json $unike -q eval --data $bench --task vqa --method unike --protocol one-step \
+        --limit 50 --device cuda --dtype float16 --out "$out/eval-cuda-f16.report.json"
+    run bench-edit-demo-f32.json $unike -q bench edit --data $bench --limit 50 --device cuda --dtype float32
+    run bench-edit-demo-f16.json $unike -q bench edit --data $bench --limit 50 --device cuda --dtype float16 \
+        --method unike --method tpatcher --method latent-ike --method intrinsic+latent-ike \
+        --method ike --method intrinsic+ike
+    run bench-model-demo-f16.json $unike -q bench model --device cuda --dtype float16 --repeat 10
+fi
 
-big=/tmp/blip2-opt-2.7b-random
-run make-random-model.txt $unike -q make-random-model --config blip2-opt-2.7b --out $big
-du -sh $big
-run prepare-big.txt $unike -q prepare --model $big --data $bench --device cuda
-run bench-edit-big-f16.json $unike -q bench edit --model $big --data $bench --limit 30 --device cuda \
-    --dtype float16 --method unike --method tpatcher --method intrinsic+latent-ike --method ike
-run bench-model-big-f16.json $unike -q bench model --model $big --device cuda --dtype float16 --repeat 5
-run bench-edit-big-f32.json $unike -q bench edit --model $big --data $bench --limit 20 --device cuda \
-    --dtype float32 --method unike --method ft
+if wants big; then
+    big=/tmp/blip2-opt-2.7b-random
+    run make-random-model.txt $unike -q make-random-model --config blip2-opt-2.7b --out $big
+    du -sh $big
+    run prepare-big.txt $unike -q prepare --model $big --data $bench --device cuda
+    run bench-model-big-f16.json $unike -q bench model --model $big --device cuda --dtype float16 --repeat 5
+    # Every method in float32 (ft trains a weight in place and needs it), then all but ft in float16.
+    run bench-edit-big-f32.json $unike -q bench edit --model $big --data $bench --limit 20 --device cuda \
+        --dtype float32
+    run bench-edit-big-f16.json $unike -q bench edit --model $big --data $bench --limit 30 --device cuda \
+        --dtype float16 --method unike --method tpatcher --method latent-ike --method intrinsic+latent-ike \
+        --method ike --method intrinsic+ike
+fi
 stamp "done"
+tar czf /tmp/unike-gpu-results.tgz -C "$out" . && rm -rf "${out:?}"/* && mv /tmp/unike-gpu-results.tgz "$out/results.tgz"
