@@ -219,6 +219,7 @@ std::vector<Command> buildCommands() {
           option("image-first-minutes", "M", "then full steps on image samples only", "3"),
           option("vision-lr-scale", "X",
                  "the ViT's learning rate after the warm-up, relative to the rest's", "1"),
+          option("patch", "N", "the ViT's patch size in pixels (48 px images)", "12"),
           option("in-context-share", "P",
                  "share of samples with a \"New Fact\" line before the prompt", "0")},
          false,

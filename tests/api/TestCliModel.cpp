@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -91,6 +92,28 @@ private Q_SLOTS:
         QVERIFY(lines[0].startsWith("2 ")); // BOS first
         const Run bare = runUnike({"tokenize", "--model", folder_, "--no-special", "a photo of"});
         QCOMPARE(QString::fromUtf8(bare.out).trimmed(), lines[0].mid(2));
+    }
+
+    void makeRandomModelWritesALoadableCheckpoint() {
+        const QString out = dir_.filePath("random-demo");
+        const Run made =
+            runUnike({"-q", "make-random-model", "--config", "demo", "--out", out, "--seed", "4"});
+        QCOMPARE(made.exitCode, 0);
+        const auto model = model::loadBlip2(out.toStdString(), {});
+        QCOMPARE(model->config().text.numHiddenLayers, int64_t(4));
+        QCOMPARE(model->config().text.hiddenSize, int64_t(128));
+        // float16 on disk by default: two bytes a parameter, plus the header.
+        const qint64 bytes = QFileInfo(out + "/model.safetensors").size();
+        const int64_t parameters = model->parameters().parameterCount();
+        QVERIFY(bytes >= 2 * parameters && bytes < 2 * parameters + (1 << 20));
+        const Run asked = runUnike({"-q", "ask", "--model", out, "--image", image_, "--question",
+                                    "What colour is it?", "--json", "--device", "cpu"});
+        QCOMPARE(asked.exitCode, 0);
+        QVERIFY(QJsonDocument::fromJson(asked.out).object().contains("answer"));
+
+        const Run unknown = runUnike({"make-random-model", "--config", "gpt-9", "--out", out});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY(unknown.err.contains("unknown random config 'gpt-9'"));
     }
 
     void forwardWritesLogitsAndHiddenStates() {

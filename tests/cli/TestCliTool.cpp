@@ -22,7 +22,8 @@ Result runUnike(const QStringList& args) {
 
 const QStringList kSubcommands = {"ask",  "forward",    "tokenize",   "edit",
                                   "eval", "prepare",    "states",     "tsne",
-                                  "pca",  "train-demo", "make-bench", "bench"};
+                                  "pca",  "train-demo", "make-bench", "make-random-model",
+                                  "bench"};
 
 } // namespace
 

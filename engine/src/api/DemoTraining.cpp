@@ -66,6 +66,10 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
         throw Error(ErrorKind::InvalidInput, "train-demo needs an output folder (--out DIR)");
     if (params.minutes <= 0 || params.minutes > 24 * 60)
         throw Error(ErrorKind::InvalidInput, "--minutes must be between 0 and 1440");
+    if (params.patchSize < 2 || params.imageSize % params.patchSize != 0)
+        throw Error(ErrorKind::InvalidInput, "--patch must divide the image size (" +
+                                                 std::to_string(params.imageSize) +
+                                                 " px), for example 12 or 16");
     fs::create_directories(params.outDir);
 
     progress.report(0.0, "building the world");
@@ -93,7 +97,8 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     spdlog::info("demo tokenizer: {} tokens", tokenizer.vocabSize());
 
     auto model = model::Blip2Model::createRandom(
-        train::demoModelConfig(int(tokenizer.vocabSize()), params.imageSize), params.seed);
+        train::demoModelConfig(int(tokenizer.vocabSize()), params.imageSize, params.patchSize),
+        params.seed);
 
     world::SampleOptions evalOptions = trainOptions;
     evalOptions.split = world::Split::Eval;
@@ -155,6 +160,7 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
                              {"image_first_minutes", params.imageFirstMinutes},
                              {"vision_tower_lr_scale", params.visionTowerLearningRateScale},
                              {"in_context_share", params.inContextShare},
+                             {"patch_size", params.patchSize},
                              {"seconds", log.seconds},
                              {"final_loss", log.finalLoss},
                              {"parameters", report.parameters},

@@ -118,9 +118,7 @@ std::string BpeTokenizer::decodeBytes(const std::vector<int>& ids, bool skipSpec
         }
         const std::string& piece = model_.idToToken(id);
         if (piece.empty())
-            throw Error(ErrorKind::InvalidInput, "token id " + std::to_string(id) +
-                                                     " is not in the vocabulary (" +
-                                                     std::to_string(vocabSize()) + " ids)");
+            continue; // a padding row of the model's embedding, past the tokenizer
         // A piece outside ByteLevel's alphabet stands for its own text (tokenizers does so).
         if (!ByteLevel::decode(piece, out))
             out += piece;

@@ -49,7 +49,8 @@ public:
     // Throws unike::Error(InvalidInput) when text is not valid UTF-8.
     std::vector<int> encode(std::string_view text, bool addSpecialTokens = true) const;
     // Valid UTF-8: a byte sequence that the ids leave malformed becomes U+FFFD, as in Hugging
-    // Face's decode. Throws unike::Error(InvalidInput) for an id outside the vocabulary.
+    // Face's decode. An id outside the vocabulary stands for no text, as in tokenizers: real
+    // models pad their embedding past the tokenizer (OPT: 50272 rows for 50265 ids).
     std::string decode(const std::vector<int>& ids, bool skipSpecialTokens = false) const;
     // The raw bytes, possibly malformed UTF-8 (for streaming: decode once a sequence is whole).
     std::string decodeBytes(const std::vector<int>& ids, bool skipSpecialTokens = false) const;

@@ -2,14 +2,14 @@
 
 namespace unike::train {
 
-io::Blip2Config demoModelConfig(int vocabSize, int imageSize) {
+io::Blip2Config demoModelConfig(int vocabSize, int imageSize, int patchSize) {
     io::Blip2Config c;
     c.vision.hiddenSize = 96;
     c.vision.intermediateSize = 384;
     c.vision.numHiddenLayers = 4;
     c.vision.numAttentionHeads = 4;
     c.vision.imageSize = imageSize;
-    c.vision.patchSize = 12;
+    c.vision.patchSize = patchSize;
     c.qformer.hiddenSize = 96;
     c.qformer.intermediateSize = 384;
     c.qformer.numHiddenLayers = 2;
