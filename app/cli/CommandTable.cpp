@@ -220,6 +220,7 @@ std::vector<Command> buildCommands() {
           option("vision-lr-scale", "X",
                  "the ViT's learning rate after the warm-up, relative to the rest's", "1"),
           option("patch", "N", "the ViT's patch size in pixels (48 px images)", "12"),
+          option("vision-layers", "N", "the ViT's transformer layers", "4"),
           option("in-context-share", "P",
                  "share of samples with a \"New Fact\" line before the prompt", "0")},
          false,

@@ -23,6 +23,7 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
     params.maxSteps = args.intValue("steps", 0);
     params.batchSize = args.intValue("batch", 32);
     params.patchSize = args.intValue("patch", 12);
+    params.visionLayers = args.intValue("vision-layers", 4);
     // The default warm-up takes at most half the budget, so a short run still trains the
     // decoder, and none in a step-limited run (--steps counts full steps).
     const double defaultWarmup =

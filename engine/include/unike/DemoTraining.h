@@ -18,7 +18,8 @@ struct TrainDemoParams {
     uint64_t seed = 1;     // the world's and the training's
     std::string worldFile; // reuse this world.json; empty: generate the world from seed
     int imageSize = 48;
-    int patchSize = 12; // the ViT's patch; imageSize must be a multiple of it
+    int patchSize = 12;   // the ViT's patch; imageSize must be a multiple of it
+    int visionLayers = 4; // the ViT's depth
     int batchSize = 32;
     int64_t maxSteps = 0; // 0: until the time budget ends
     // The vision side alone on the auxiliary heads first; part of `minutes`. Measured in

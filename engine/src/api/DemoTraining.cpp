@@ -66,6 +66,8 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
         throw Error(ErrorKind::InvalidInput, "train-demo needs an output folder (--out DIR)");
     if (params.minutes <= 0 || params.minutes > 24 * 60)
         throw Error(ErrorKind::InvalidInput, "--minutes must be between 0 and 1440");
+    if (params.visionLayers < 1 || params.visionLayers > 24)
+        throw Error(ErrorKind::InvalidInput, "--vision-layers must be between 1 and 24");
     if (params.patchSize < 2 || params.imageSize % params.patchSize != 0)
         throw Error(ErrorKind::InvalidInput, "--patch must divide the image size (" +
                                                  std::to_string(params.imageSize) +
@@ -97,7 +99,8 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     spdlog::info("demo tokenizer: {} tokens", tokenizer.vocabSize());
 
     auto model = model::Blip2Model::createRandom(
-        train::demoModelConfig(int(tokenizer.vocabSize()), params.imageSize, params.patchSize),
+        train::demoModelConfig(int(tokenizer.vocabSize()), params.imageSize, params.patchSize,
+                               params.visionLayers),
         params.seed);
 
     world::SampleOptions evalOptions = trainOptions;
@@ -161,6 +164,7 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
                              {"vision_tower_lr_scale", params.visionTowerLearningRateScale},
                              {"in_context_share", params.inContextShare},
                              {"patch_size", params.patchSize},
+                             {"vision_layers", params.visionLayers},
                              {"seconds", log.seconds},
                              {"final_loss", log.finalLoss},
                              {"parameters", report.parameters},

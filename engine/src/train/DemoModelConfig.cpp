@@ -2,11 +2,11 @@
 
 namespace unike::train {
 
-io::Blip2Config demoModelConfig(int vocabSize, int imageSize, int patchSize) {
+io::Blip2Config demoModelConfig(int vocabSize, int imageSize, int patchSize, int visionLayers) {
     io::Blip2Config c;
     c.vision.hiddenSize = 96;
     c.vision.intermediateSize = 384;
-    c.vision.numHiddenLayers = 4;
+    c.vision.numHiddenLayers = visionLayers;
     c.vision.numAttentionHeads = 4;
     c.vision.imageSize = imageSize;
     c.vision.patchSize = patchSize;

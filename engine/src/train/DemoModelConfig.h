@@ -9,6 +9,7 @@ namespace unike::train {
 // cross-attention in every Q-Former layer. Patch 12 on 48 px (16 image tokens):
 // measured, the vision-only warm-up learned shape with it (patch 6 and 8 stayed at
 // chance for minutes), and its steps are about 3x cheaper.
-io::Blip2Config demoModelConfig(int vocabSize, int imageSize = 48, int patchSize = 12);
+io::Blip2Config demoModelConfig(int vocabSize, int imageSize = 48, int patchSize = 12,
+                                int visionLayers = 4);
 
 } // namespace unike::train
