@@ -53,8 +53,8 @@ void writeRandomModel(const RandomModelParams& params, const Progress& progress)
                     "unknown storage dtype '" + params.storage + "'; use float16 or float32");
     // The demo tokenizer comes along, so the model can be asked and edited at once;
     // its ids must fit the config's vocabulary.
-    const fs::path tokenizer = fs::path(demoModelFolder()) / "tokenizer.json";
-    const size_t vocabulary = text::BpeTokenizer::fromDirectory(demoModelFolder()).vocabSize();
+    const std::string demo = demoModelFolder();
+    const size_t vocabulary = text::BpeTokenizer::fromDirectory(demo).vocabSize();
     if (vocabulary > size_t(config.text.vocabSize))
         throw Error(ErrorKind::InvalidInput, "the '" + params.config + "' config has " +
                                                  std::to_string(config.text.vocabSize) +
@@ -66,11 +66,10 @@ void writeRandomModel(const RandomModelParams& params, const Progress& progress)
     progress.throwIfCancelled("writing the random model");
     progress.report(0.5, "writing " + params.outDir);
     // Shards of at most about 2 GB, as Hugging Face writes large checkpoints.
-    const int64_t bytes =
-        model->parameters().parameterCount() * (storage == io::DType::F16 ? 2 : 4);
+    const int64_t bytes = model->parameters().parameterCount() * int64_t(io::dtypeSize(storage));
     const int shards = std::max<int>(1, int((bytes + (int64_t(2) << 30) - 1) >> 31));
     model::saveBlip2(*model, params.outDir, storage, shards);
-    fs::copy_file(tokenizer, fs::path(params.outDir) / "tokenizer.json",
+    fs::copy_file(fs::path(demo) / "tokenizer.json", fs::path(params.outDir) / "tokenizer.json",
                   fs::copy_options::overwrite_existing);
     progress.report(1.0, "done");
 }

@@ -29,8 +29,7 @@ EditPrePass runEditPrePass(const model::Blip2Model& model, const EditRequest& re
     for (size_t layer = 0; layer < pre.forward.hiddenStates.size(); ++layer)
         pre.queries[int(layer)] =
             pre.forward.hiddenStates[layer].select(1, pre.queryPosition).detach();
-    pre.queryIndex = torch::full({1}, pre.queryPosition,
-                                 torch::TensorOptions().dtype(torch::kLong).device(model.device()));
+    pre.queryIndex = model::positionIndex(pre.queryPosition, model.device());
     pre.labels = model::tokenIds(request.targetIds, model.device()).view({-1});
     return pre;
 }

@@ -19,8 +19,7 @@ EditQueries EditedModel::queries(const torch::Tensor& prefix,
     const model::ForwardResult result = model_.forward(input, options);
     EditQueries out;
     const int64_t position = result.prefixLength + int64_t(promptIds.size()) - 1;
-    out.position = torch::full({1}, position,
-                               torch::TensorOptions().dtype(torch::kLong).device(model_.device()));
+    out.position = model::positionIndex(position, model_.device());
     for (size_t layer = 0; layer < result.hiddenStates.size(); ++layer)
         out.byLayer[int(layer)] = result.hiddenStates[layer].select(1, position);
     return out;

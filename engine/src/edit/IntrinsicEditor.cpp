@@ -35,6 +35,9 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
     // small updates vanish in float16. The hooks cast to the activations' dtype.
     const auto trainOptions = torch::TensorOptions().device(model_.device()).dtype(torch::kFloat32);
     std::vector<torch::Tensor> trainable;
+    // Per edited layer, in float32 once: the edit's FFN input and the memory rows that
+    // the activation and memory losses read every step.
+    std::map<int, torch::Tensor> editFfnInputs, memoryRows;
     for (int layer : layers) {
         patch->keys[layer] = queries.at(layer).view({-1}).clone();
         if (options_.knowledge)
@@ -51,6 +54,10 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
                             .view({-1})
                             .detach()
                             .to(torch::kFloat32);
+        editFfnInputs[layer] = ffnInput.view({1, -1});
+        if (const auto memory = memory_.find(layer);
+            params_.lambdaMemory > 0 && memory != memory_.end())
+            memoryRows[layer] = memory->second.to(torch::kFloat32);
         auto key = (ffnInput / ffnInput.pow(2).sum()).view({-1, 1});
         // The random draws stay on the CPU so a seed gives the same edit on any device.
         LayerNeurons neurons;
@@ -100,18 +107,14 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
             torch::Tensor activationLoss = torch::zeros({}, trainOptions);
             torch::Tensor memoryLoss = torch::zeros({}, trainOptions);
             for (auto& [layer, n] : patch->neurons) {
-                auto ffnInput = pre.ffnInputs[size_t(layer)]
-                                    .select(1, queryPosition)
-                                    .view({1, -1})
-                                    .to(torch::kFloat32);
-                auto preActivation = torch::matmul(ffnInput, n.keys) + n.bias; // (1, n)
+                auto preActivation =
+                    torch::matmul(editFfnInputs.at(layer), n.keys) + n.bias; // (1, n)
                 activationLoss =
                     activationLoss + torch::relu(params_.activationMargin - preActivation).mean();
-                auto memory = memory_.find(layer);
-                if (params_.lambdaMemory > 0 && memory != memory_.end()) {
+                auto memory = memoryRows.find(layer);
+                if (memory != memoryRows.end()) {
                     auto memoryActivation =
-                        torch::matmul(memory->second.to(torch::kFloat32), n.keys) +
-                        n.bias; // (M, n)
+                        torch::matmul(memory->second, n.keys) + n.bias; // (M, n)
                     memoryLoss = memoryLoss +
                                  torch::relu(memoryActivation - params_.memoryMargin2).mean() +
                                  torch::relu(memoryActivation -

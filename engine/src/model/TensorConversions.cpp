@@ -35,6 +35,10 @@ torch::Tensor tokenIds(const std::vector<int>& ids, torch::Device device) {
     return torch::tensor(wide, torch::kLong).view({1, -1}).to(device);
 }
 
+torch::Tensor positionIndex(int64_t position, torch::Device device) {
+    return torch::full({1}, position, torch::TensorOptions().dtype(torch::kLong).device(device));
+}
+
 torch::Tensor pixelValues(const vision::PixelTensor& pixels) {
     return torch::from_blob(const_cast<float*>(pixels.data.data()),
                             {1, pixels.channels, pixels.height, pixels.width}, torch::kFloat32)

@@ -17,6 +17,8 @@ torch::ScalarType toTorch(io::DType dtype);
 
 // (1, T) int64 ids on `device`.
 torch::Tensor tokenIds(const std::vector<int>& ids, torch::Device device = torch::kCPU);
+// A one-element int64 index on `device`, for gathering a single sequence position.
+torch::Tensor positionIndex(int64_t position, torch::Device device);
 
 // (1, C, H, W) float32 pixel_values, a copy of `pixels`.
 torch::Tensor pixelValues(const vision::PixelTensor& pixels);
