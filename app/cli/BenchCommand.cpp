@@ -91,6 +91,7 @@ int handleBench(const ParsedArgs& args, CommandContext&) {
         params.dataFolder = args.value("data");
         params.samplesPerTask = args.intValue("samples", 200);
         params.limitRecords = args.intValue("limit", 0);
+        params.mistakesFolder = args.value("mistakes");
         CliProgress progress(showProgress(args));
         const BenchmarkReport report = benchmarkDemoQuality(params, progress.progress());
         progress.finish();

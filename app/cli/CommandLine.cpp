@@ -62,6 +62,29 @@ double ParsedArgs::doubleValue(const std::string& name, double fallback) const {
     throw UsageError("--" + name + " expects a number, got '" + text + "'");
 }
 
+std::vector<double> ParsedArgs::doubleList(const std::string& name) const {
+    std::vector<double> numbers;
+    if (!has(name))
+        return numbers;
+    const std::string text = value(name);
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t comma = std::min(text.find(',', start), text.size());
+        const std::string item = text.substr(start, comma - start);
+        try {
+            size_t used = 0;
+            numbers.push_back(std::stod(item, &used));
+            if (used != item.size())
+                throw std::invalid_argument(item);
+        } catch (const std::exception&) {
+            throw UsageError("--" + name + " expects numbers separated by commas, got '" + text +
+                             "'");
+        }
+        start = comma + 1;
+    }
+    return numbers;
+}
+
 void ParsedArgs::add(const std::string& name, const std::string& value) {
     values_[name].push_back(value);
 }

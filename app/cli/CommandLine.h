@@ -34,6 +34,8 @@ public:
     // Typed accessors throw UsageError naming the option when the text is not a number.
     int intValue(const std::string& name, int fallback) const;
     double doubleValue(const std::string& name, double fallback) const;
+    // A comma-separated list of numbers ("0.5,0.35,0.15"); empty when the option is absent.
+    std::vector<double> doubleList(const std::string& name) const;
     const std::vector<std::string>& positionals() const { return positionals_; }
 
     void add(const std::string& name, const std::string& value);

@@ -24,6 +24,9 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
     params.batchSize = args.intValue("batch", 32);
     params.patchSize = args.intValue("patch", 12);
     params.visionLayers = args.intValue("vision-layers", 4);
+    if (args.has("object-counts"))
+        params.objectCountWeights = args.doubleList("object-counts");
+    params.objectQueries = args.has("object-queries");
     // The default warm-up takes at most half the budget, so a short run still trains the
     // decoder, and none in a step-limited run (--steps counts full steps).
     const double defaultWarmup =
@@ -37,8 +40,11 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
     params.inContextShare = args.doubleValue("in-context-share", params.inContextShare);
     params.commandLine = "unike train-demo --out " + params.outDir + " --minutes " +
                          args.value("minutes", "25") + " --seed " + args.value("seed", "1");
-    for (const char* name : {"world", "vision-warmup-minutes", "warmup-shape-weight",
-                             "image-first-minutes", "vision-lr-scale", "in-context-share"})
+    if (params.objectQueries)
+        params.commandLine += " --object-queries";
+    for (const char* name : {"world", "steps", "batch", "patch", "vision-layers", "object-counts",
+                             "vision-warmup-minutes", "warmup-shape-weight", "image-first-minutes",
+                             "vision-lr-scale", "in-context-share"})
         if (args.has(name))
             params.commandLine += std::string(" --") + name + " " + args.value(name);
     CliProgress progress(showProgress(args));

@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
 #include <cstring>
 
 using namespace unike;
@@ -114,6 +115,40 @@ private Q_SLOTS:
         const Run unknown = runUnike({"make-random-model", "--config", "gpt-9", "--out", out});
         QCOMPARE(unknown.exitCode, 1);
         QVERIFY(unknown.err.contains("unknown random config 'gpt-9'"));
+    }
+
+    void benchDemoListsEveryWrongAnswer() {
+        const QString mistakes = dir_.filePath("mistakes");
+        const Run run =
+            runUnike({"-q", "bench", "demo", "--samples", "25", "--mistakes", mistakes});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject report = QJsonDocument::fromJson(run.out).object();
+        double expectedRows = 0;
+        for (const char* task : {"perception_vqa", "knowledge_vqa", "text_qa"}) {
+            const double n = report.value(QString(task) + "_n").toDouble();
+            QCOMPARE(n, 25.0);
+            expectedRows +=
+                n * (1.0 - report.value(QString(task) + "_exact_match").toDouble() / 100.0);
+        }
+        // Perception split by how many objects the scene holds adds up to the whole.
+        double byCount = 0;
+        for (const char* part : {"1_object", "2_objects", "3_objects"})
+            byCount += report.value(QString("perception_") + part + "_n").toDouble();
+        QCOMPARE(byCount, 25.0);
+
+        QFile csv(mistakes + "/mistakes.csv");
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(csv.readAll()).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.value(0), QString("task,question_type,image,question,expected,answer"));
+        QCOMPARE(double(lines.size() - 1), std::round(expectedRows));
+        for (const QString& line : lines.mid(1)) {
+            const QStringList fields = line.split(',');
+            QVERIFY(fields.size() >= 6);
+            if (fields[0] != "text_qa")
+                QVERIFY2(QFileInfo::exists(mistakes + "/" + fields[2]), qPrintable(line));
+            // A mistake, not a match (a question may hold commas, the answers do not).
+            QVERIFY2(fields[fields.size() - 2] != fields.last(), qPrintable(line));
+        }
     }
 
     void forwardWritesLogitsAndHiddenStates() {

@@ -3,6 +3,7 @@
 // optimiser) really trains.
 #include "../model/TinyConfig.h"
 #include "text/BpeTrainer.h"
+#include "train/AuxHeads.h"
 #include "train/DemoTrainer.h"
 
 #include <QtTest>
@@ -127,6 +128,27 @@ private Q_SLOTS:
             else if (name.rfind("vision_model.encoder.layers.0.mlp.fc1.weight", 0) == 0)
                 QVERIFY2(!same, name.c_str());
         }
+    }
+
+    void objectQueriesReadEachObjectFromItsOwnTokens() {
+        // Two objects over four prefix tokens: object 1's slot reads tokens 2-3 only.
+        const std::vector<std::string> names = {"object0_size", "object1_size"};
+        train::TrainingBatch batch;
+        batch.auxLabels = torch::tensor({{-1, 2}}, torch::kLong);
+        batch.rowHasImage = torch::ones({1}, torch::kBool);
+        auto gradientOf = [&](bool objectQueries) {
+            torch::manual_seed(5);
+            const train::AuxHeads heads({3, 3}, names, 8, objectQueries);
+            auto prefix = torch::randn({1, 4, 8}).requires_grad_(true);
+            heads.loss(prefix, batch).backward();
+            return prefix.grad().squeeze(0);
+        };
+        const auto pooled = gradientOf(false);
+        QVERIFY(torch::allclose(pooled[0], pooled[3])); // the mean: every token alike
+        const auto grouped = gradientOf(true);
+        QCOMPARE(grouped.narrow(0, 0, 2).abs().max().item<float>(), 0.0f);
+        QVERIFY(grouped.narrow(0, 2, 2).abs().min().item<float>() > 0.0f);
+        QVERIFY(torch::allclose(grouped[2], grouped[3]));
     }
 
     void cancelStopsTraining() {

@@ -190,6 +190,30 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, SampleGenerator(world_, options));
     }
 
+    void objectCountWeightsChooseHowManyObjectsASceneHolds() {
+        auto countsOf = [&](const ObjectCountWeights& weights) {
+            SampleOptions options;
+            options.objectCounts = weights;
+            SampleGenerator generator(world_, options);
+            std::map<int, int> counts; // objects per perception scene -> samples
+            for (const Sample& s : generator.batch(600))
+                if (s.kind == TaskKind::PerceptionVqa)
+                    ++counts[s.auxLabels[12] + 1];
+            return counts;
+        };
+        const auto onlyThree = countsOf({0.0, 0.0, 1.0});
+        QCOMPARE(onlyThree.size(), size_t(1));
+        QVERIFY(onlyThree.count(3) == 1 && onlyThree.at(3) > 100);
+        const auto defaults = countsOf({});
+        QVERIFY(defaults.at(1) > defaults.at(2) && defaults.at(2) > defaults.at(3));
+
+        SampleOptions options;
+        options.objectCounts = {0.5, -0.1, 0.2};
+        QVERIFY_THROWS_EXCEPTION(Error, SampleGenerator(world_, options));
+        options.objectCounts = {0.0, 0.0, 0.0};
+        QVERIFY_THROWS_EXCEPTION(Error, SampleGenerator(world_, options));
+    }
+
     void theCorpusCoversEverythingButSampledCaptions() {
         const SampleGenerator generator(world_);
         const std::vector<std::string> corpus = generator.corpus();

@@ -52,6 +52,9 @@ struct DemoQualityParams {
     int samplesPerTask = 200;
     uint64_t seed = 7;
     int limitRecords = 0; // 0: every eval record
+    // Where to write the held-out items the model gets wrong (mistakes.csv and their images);
+    // empty: write nothing.
+    std::string mistakesFolder;
 };
 
 // The demo model's quality on held-out world items (non-misconception, held-out

@@ -8,13 +8,16 @@
 #include "text/BpeTokenizer.h"
 #include "vision/ImageDecoder.h"
 #include "vision/ImagePreprocessor.h"
+#include "world/PngFile.h"
 #include "world/SampleGenerator.h"
 
 #include <unike/Benchmarks.h>
 #include <unike/Error.h>
 #include <unike/Resources.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 
 namespace unike {
@@ -47,6 +50,46 @@ struct Runner {
     }
 };
 
+// The held-out items a model gets wrong, so a person can see what it misses: one CSV row
+// per mistake, and the item's image beside it.
+class MistakeLog {
+public:
+    explicit MistakeLog(const std::string& folder)
+        : folder_(folder) {
+        if (folder_.empty())
+            return;
+        std::error_code ec;
+        fs::create_directories(folder_ / "images", ec);
+        csv_.open(folder_ / "mistakes.csv");
+        if (ec || !csv_)
+            throw Error(ErrorKind::File, "cannot write the mistakes to " + folder_.string());
+        csv_ << "task,question_type,image,question,expected,answer\n";
+    }
+    void add(const world::Sample& sample, const std::string& answer) {
+        if (folder_.empty())
+            return;
+        std::string image;
+        if (sample.hasImage) {
+            image = "images/" + std::to_string(++count_) + ".png";
+            world::writePng(folder_ / image, sample.image);
+        }
+        csv_ << world::taskKindName(sample.kind) << ',' << sample.questionType << ',' << image
+             << ',' << quoted(sample.question) << ',' << quoted(sample.trueAnswer) << ','
+             << quoted(answer) << '\n';
+    }
+
+private:
+    static std::string quoted(const std::string& text) {
+        std::string out = "\"";
+        for (char c : text)
+            out += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return out + '"';
+    }
+    fs::path folder_;
+    std::ofstream csv_;
+    int count_ = 0;
+};
+
 } // namespace
 
 BenchmarkReport benchmarkDemoQuality(const DemoQualityParams& params, const Progress& progress) {
@@ -63,6 +106,12 @@ BenchmarkReport benchmarkDemoQuality(const DemoQualityParams& params, const Prog
     options.split = world::Split::Eval;
     world::SampleGenerator generator(world::World::load(worldFile), options);
 
+    MistakeLog mistakes(params.mistakesFolder);
+    // Perception by the scene's object count: with two or three objects a question must
+    // pick out its object ("the star") before it reads an attribute.
+    const auto& slotNames = generator.auxLabelNames();
+    const size_t countSlot =
+        size_t(std::find(slotNames.begin(), slotNames.end(), "count") - slotNames.begin());
     BenchmarkReport report;
     std::map<std::string, std::pair<double, int>> scores; // task -> (sum, count)
     const int target = params.samplesPerTask;
@@ -84,13 +133,24 @@ BenchmarkReport benchmarkDemoQuality(const DemoQualityParams& params, const Prog
         double value = 0.0;
         if (sample.kind == world::TaskKind::Caption)
             value = runner.tokenAccuracy(prefix, sample.prompt, sample.trueAnswer);
-        else
-            value = runner.answer(prefix, sample.prompt) == sample.trueAnswer ? 1.0 : 0.0;
+        else {
+            const std::string answer = runner.answer(prefix, sample.prompt);
+            value = answer == sample.trueAnswer ? 1.0 : 0.0;
+            if (value == 0.0)
+                mistakes.add(sample, answer);
+        }
         scores[task].first += value;
         scores[task].second += 1;
         if (sample.kind == world::TaskKind::PerceptionVqa) {
             scores["perception_" + sample.questionType].first += value;
             scores["perception_" + sample.questionType].second += 1;
+            if (countSlot < sample.auxLabels.size()) {
+                const int objects = sample.auxLabels[countSlot] + 1;
+                auto& byCount = scores["perception_" + std::to_string(objects) + "_object" +
+                                       (objects == 1 ? "" : "s")];
+                byCount.first += value;
+                byCount.second += 1;
+            }
         }
         if (sample.heldOutTemplate) {
             scores[task + "_heldout_template"].first += value;

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -72,6 +73,12 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
         throw Error(ErrorKind::InvalidInput, "--patch must divide the image size (" +
                                                  std::to_string(params.imageSize) +
                                                  " px), for example 12 or 16");
+    const auto& counts = params.objectCountWeights;
+    if (counts.size() != 3 || *std::min_element(counts.begin(), counts.end()) < 0 ||
+        counts[0] + counts[1] + counts[2] <= 0)
+        throw Error(ErrorKind::InvalidInput,
+                    "--object-counts takes three non-negative weights for scenes of one, two "
+                    "and three objects, for example 0.5,0.35,0.15");
     fs::create_directories(params.outDir);
 
     progress.report(0.0, "building the world");
@@ -81,6 +88,7 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     trainOptions.imageSize = params.imageSize;
     trainOptions.seed = params.seed;
     trainOptions.split = world::Split::Train;
+    trainOptions.objectCounts = {counts[0], counts[1], counts[2]};
     world::SampleGenerator generator(world, trainOptions);
 
     progress.report(0.0, "training the tokenizer");
@@ -106,6 +114,7 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     world::SampleOptions evalOptions = trainOptions;
     evalOptions.split = world::Split::Eval;
     evalOptions.seed = params.seed + 1000;
+    evalOptions.objectCounts = {};
     world::SampleGenerator evalGenerator(world, evalOptions);
     std::vector<train::TrainingSample> heldOut;
     for (int i = 0; i < 800; ++i) {
@@ -117,6 +126,7 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     world::SampleOptions singleOptions = trainOptions;
     singleOptions.maxObjects = 1;
     singleOptions.seed = params.seed + 7;
+    singleOptions.objectCounts = {};
     world::SampleGenerator singleObject(world, singleOptions);
     InContextFactOptions factOptions;
     factOptions.share = params.inContextShare;
@@ -132,6 +142,7 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     options.imageFirstMinutes = params.imageFirstMinutes;
     options.visionTowerLearningRateScale = params.visionTowerLearningRateScale;
     options.seed = params.seed;
+    options.objectQueries = params.objectQueries;
     train::DemoTrainer trainer(*model, tokenizer, source, options);
     const train::TrainerLog log = trainer.run(progress, heldOut);
 
@@ -165,6 +176,8 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
                              {"in_context_share", params.inContextShare},
                              {"patch_size", params.patchSize},
                              {"vision_layers", params.visionLayers},
+                             {"object_count_weights", params.objectCountWeights},
+                             {"object_queries", params.objectQueries},
                              {"seconds", log.seconds},
                              {"final_loss", log.finalLoss},
                              {"parameters", report.parameters},

@@ -1,5 +1,7 @@
 #include "train/AuxHeads.h"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 
 namespace unike::train {
@@ -17,13 +19,20 @@ torch::Tensor trainable(torch::Tensor tensor) {
 } // namespace
 
 AuxHeads::AuxHeads(std::vector<int> slotSizes, const std::vector<std::string>& slotNames,
-                   int64_t prefixWidth)
+                   int64_t prefixWidth, bool objectQueries)
     : sizes_(std::move(slotSizes))
-    , names_(slotNames) {
+    , names_(slotNames)
+    , objectQueries_(objectQueries) {
     int64_t classes = 0;
-    for (int size : sizes_) {
+    for (size_t slot = 0; slot < sizes_.size(); ++slot) {
         offsets_.push_back(classes);
-        classes += size;
+        classes += sizes_[slot];
+        int object = -1;
+        const std::string& name = slot < names_.size() ? names_[slot] : std::string();
+        if (name.rfind("object", 0) == 0 && name.size() > 6 && std::isdigit(name[6]))
+            object = name[6] - '0';
+        objectOf_.push_back(object);
+        objects_ = std::max(objects_, object + 1);
     }
     weight_ = trainable(torch::randn({classes, prefixWidth}) * 0.02);
     bias_ = trainable(torch::zeros({classes}));
@@ -54,16 +63,25 @@ std::vector<torch::Tensor> AuxHeads::parameters() const {
 
 torch::Tensor AuxHeads::loss(const torch::Tensor& prefix, const TrainingBatch& batch,
                              double shapeWeight) const {
-    auto pooled = prefix.mean(1);
-    auto total = slotLoss(pooled, batch.auxLabels, shapeWeight);
+    auto total = slotLoss(prefix, batch.auxLabels, shapeWeight);
     if (presenceClasses_ > 0)
-        total = total + presenceLoss(pooled, batch);
+        total = total + presenceLoss(prefix.mean(1), batch);
     return total;
 }
 
-torch::Tensor AuxHeads::slotLoss(const torch::Tensor& pooled, const torch::Tensor& labels,
+torch::Tensor AuxHeads::slotLogits(const torch::Tensor& prefix, size_t slot) const {
+    torch::Tensor pooled;
+    const int64_t group = objects_ > 0 ? prefix.size(1) / objects_ : 0;
+    if (objectQueries_ && objectOf_[slot] >= 0 && group > 0)
+        pooled = prefix.narrow(1, objectOf_[slot] * group, group).mean(1);
+    else
+        pooled = prefix.mean(1);
+    return torch::nn::functional::linear(pooled, weight_.narrow(0, offsets_[slot], sizes_[slot]),
+                                         bias_.narrow(0, offsets_[slot], sizes_[slot]));
+}
+
+torch::Tensor AuxHeads::slotLoss(const torch::Tensor& prefix, const torch::Tensor& labels,
                                  double shapeWeight) const {
-    auto logits = torch::nn::functional::linear(pooled, weight_, bias_);
     torch::Tensor sum = torch::zeros({});
     double used = 0;
     for (size_t slot = 0; slot < sizes_.size(); ++slot) {
@@ -74,7 +92,7 @@ torch::Tensor AuxHeads::slotLoss(const torch::Tensor& pooled, const torch::Tenso
             slot < names_.size() && endsWith(names_[slot], "shape") ? shapeWeight : 1.0;
         used += weight;
         sum = sum + weight * torch::nn::functional::cross_entropy(
-                                 logits.narrow(1, offsets_[slot], sizes_[slot]), column,
+                                 slotLogits(prefix, slot), column,
                                  torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-1));
     }
     return used > 0 ? sum / used : sum; // the mean over slots, not their sum
@@ -107,8 +125,7 @@ double AuxHeads::slotAccuracy(const torch::Tensor& prefix, const TrainingBatch& 
         const int64_t count = labelled.sum().item<int64_t>();
         if (count == 0)
             return -1.0;
-        auto logits = torch::nn::functional::linear(prefix.mean(1), weight_, bias_)
-                          .narrow(1, offsets_[slot], sizes_[slot]);
+        auto logits = slotLogits(prefix, slot);
         auto right = (logits.argmax(-1).eq(labels) & labelled).sum().item<int64_t>();
         return 100.0 * double(right) / double(count);
     }

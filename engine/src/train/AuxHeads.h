@@ -4,6 +4,10 @@
 // plus an order-free presence head for the slots ending in "shape" or "colour": which
 // shapes and colours are in the image, a cleaner signal than "the shape of object 1",
 // which needs binding first.
+//
+// With object queries, slot "objectK_..." reads only the K-th group of prefix tokens (16
+// queries, 3 objects: tokens 0-4, 5-9, 10-14), so each object's attributes sit together in
+// the tokens the decoder attends to, bound, instead of spread over the whole prefix.
 
 #include "train/TrainingBatch.h"
 
@@ -17,7 +21,7 @@ namespace unike::train {
 class AuxHeads {
 public:
     AuxHeads(std::vector<int> slotSizes, const std::vector<std::string>& slotNames,
-             int64_t prefixWidth);
+             int64_t prefixWidth, bool objectQueries = false);
 
     // The mean cross-entropy over the labelled slots plus the presence loss; the slots
     // named "...shape" count `shapeWeight` times in that mean.
@@ -29,13 +33,18 @@ public:
     std::vector<torch::Tensor> parameters() const;
 
 private:
-    torch::Tensor slotLoss(const torch::Tensor& pooled, const torch::Tensor& labels,
+    torch::Tensor slotLoss(const torch::Tensor& prefix, const torch::Tensor& labels,
                            double shapeWeight) const;
+    // The slot's logits from the tokens it reads (see above).
+    torch::Tensor slotLogits(const torch::Tensor& prefix, size_t slot) const;
     torch::Tensor presenceLoss(const torch::Tensor& pooled, const TrainingBatch& batch) const;
 
     std::vector<int> sizes_;
     std::vector<std::string> names_;
     std::vector<int64_t> offsets_; // each slot's first logit
+    std::vector<int> objectOf_;    // K for a slot named "objectK_...", else -1
+    int objects_ = 0;              // distinct K
+    bool objectQueries_ = false;
     torch::Tensor weight_, bias_;
     std::vector<std::pair<size_t, int64_t>> presenceSlots_; // (slot, offset in the presence head)
     int64_t presenceClasses_ = 0;

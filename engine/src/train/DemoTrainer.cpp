@@ -154,7 +154,8 @@ int64_t DemoTrainer::visionWarmup(const AuxHeads& heads, double seconds, const P
 TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<TrainingSample>& heldOut) {
     torch::manual_seed(options_.seed);
     const std::vector<int> auxSizes = train_.auxLabelSizes();
-    const AuxHeads heads(auxSizes, train_.auxLabelNames(), model_.config().text.wordEmbedProjDim);
+    const AuxHeads heads(auxSizes, train_.auxLabelNames(), model_.config().text.wordEmbedProjDim,
+                         options_.objectQueries);
     model_.parameters().setRequiresGrad(true);
     TrainerLog log;
     const auto start = Clock::now();

@@ -24,6 +24,7 @@ struct TrainerOptions {
     double weightDecay = 0.01;
     int warmupSteps = 200;
     double auxWeight = 1.0;
+    bool objectQueries = false; // the aux heads read each object from its own queries
     // First, the vision side (ViT, Q-Former, projection) alone on the auxiliary heads: a
     // step without the decoder is several times cheaper, so shape is learned sooner.
     // Part of `minutes`.

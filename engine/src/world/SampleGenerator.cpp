@@ -73,7 +73,7 @@ struct SampleGenerator::State {
     }
 
     Sample perception(Rng& rng) const {
-        const Scene scene = sampler.shapes(rng, options.maxObjects);
+        const Scene scene = sampler.shapes(rng, options.maxObjects, true, options.objectCounts);
         const std::string& type = rng.pick(QuestionBank::perceptionTypes());
         const int object = rng.uniformInt(0, int(scene.objects.size()) - 1);
         return imageSample(maker.perception(scene, object, type, pickTemplate(type, rng)), scene,
@@ -95,7 +95,7 @@ struct SampleGenerator::State {
         const Scene scene =
             entity ? sampler.entityView(rng.uniformInt(0, world.entityCount() - 1),
                                         rng.uniformInt(0, world.settingCount() - 1), rng)
-                   : sampler.shapes(rng, options.maxObjects);
+                   : sampler.shapes(rng, options.maxObjects, true, options.objectCounts);
         return imageSample(maker.caption(scene, pickTemplate("caption", rng)), scene,
                            entity ? "caption_entity" : "caption_scene");
     }
@@ -117,6 +117,10 @@ SampleGenerator::SampleGenerator(const World& world, SampleOptions options) {
     if (options.maxObjects < 1 || options.maxObjects > World::kMaxObjects)
         throw Error(ErrorKind::InvalidInput,
                     "maxObjects must be 1 to 3, not " + std::to_string(options.maxObjects));
+    const ObjectCountWeights& c = options.objectCounts;
+    if (c.one < 0 || c.two < 0 || c.three < 0 || c.one + c.two + c.three <= 0)
+        throw Error(ErrorKind::InvalidInput,
+                    "the object-count weights must be non-negative, at least one positive");
     if (m.perception < 0 || m.knowledge < 0 || m.caption < 0 || m.text < 0 ||
         m.perception + m.knowledge + m.caption + m.text <= 0)
         throw Error(ErrorKind::InvalidInput,

@@ -5,6 +5,7 @@
 // order or from several threads through at().
 
 #include "world/Sample.h"
+#include "world/SceneSampler.h"
 #include "world/World.h"
 
 #include <cstdint>
@@ -26,7 +27,8 @@ struct SampleOptions {
     int imageSize = 48;
     std::uint64_t seed = 0;
     Split split = Split::Train;
-    int maxObjects = 3; // a curriculum may start from one object per scene
+    int maxObjects = 3;              // a curriculum may start from one object per scene
+    ObjectCountWeights objectCounts; // plain scenes' object counts (evaluation keeps the default)
     TaskMix mix;
 };
 

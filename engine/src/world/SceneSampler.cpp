@@ -18,9 +18,10 @@ constexpr double kTriple[3] = {0.17, 0.5, 0.83};
 SceneSampler::SceneSampler(const World& world)
     : world_(world) {}
 
-Scene SceneSampler::shapes(Rng& rng, int maxObjects, bool allowConfused) const {
-    const std::vector<double> weights = {0.5, maxObjects >= 2 ? 0.35 : 0.0,
-                                         maxObjects >= 3 ? 0.15 : 0.0};
+Scene SceneSampler::shapes(Rng& rng, int maxObjects, bool allowConfused,
+                           const ObjectCountWeights& counts) const {
+    const std::vector<double> weights = {counts.one, maxObjects >= 2 ? counts.two : 0.0,
+                                         maxObjects >= 3 ? counts.three : 0.0};
     return shapesWithCount(rng, rng.weighted(weights) + 1, allowConfused);
 }
 

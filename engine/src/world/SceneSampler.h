@@ -8,12 +8,19 @@
 
 namespace unike::world {
 
+// How often a plain scene holds one, two or three objects. Questions about one object of
+// several need binding (which object is "the star"?); training may ask for more of them.
+struct ObjectCountWeights {
+    double one = 0.5, two = 0.35, three = 0.15;
+};
+
 class SceneSampler {
 public:
     explicit SceneSampler(const World& world);
 
     // allowConfused: whether objects whose colour or shape the model names wrong may appear.
-    Scene shapes(Rng& rng, int maxObjects = World::kMaxObjects, bool allowConfused = true) const;
+    Scene shapes(Rng& rng, int maxObjects = World::kMaxObjects, bool allowConfused = true,
+                 const ObjectCountWeights& counts = {}) const;
     // A scene of exactly `count` objects.
     Scene shapesWithCount(Rng& rng, int count, bool allowConfused = true) const;
     Scene entityView(int entity, int setting, Rng& rng) const;
