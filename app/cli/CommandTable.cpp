@@ -220,7 +220,7 @@ std::vector<Command> buildCommands() {
           option("vision-lr-scale", "X",
                  "the ViT's learning rate after the warm-up, relative to the rest's", "1"),
           option("patch", "N", "the ViT's patch size in pixels (48 px images)", "12"),
-          option("vision-layers", "N", "the ViT's transformer layers", "4"),
+          option("vision-layers", "N", "the ViT's transformer layers", "2"),
           option("object-counts", "A,B,C",
                  "weights of plain scenes with one, two and three objects", "0.5,0.35,0.15"),
           flag("object-queries", "the aux heads read each object from its own image queries"),

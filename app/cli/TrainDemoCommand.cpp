@@ -23,7 +23,7 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
     params.maxSteps = args.intValue("steps", 0);
     params.batchSize = args.intValue("batch", 32);
     params.patchSize = args.intValue("patch", 12);
-    params.visionLayers = args.intValue("vision-layers", 4);
+    params.visionLayers = args.intValue("vision-layers", params.visionLayers);
     if (args.has("object-counts"))
         params.objectCountWeights = args.doubleList("object-counts");
     params.objectQueries = args.has("object-queries");

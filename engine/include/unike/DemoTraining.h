@@ -20,7 +20,7 @@ struct TrainDemoParams {
     std::string worldFile; // reuse this world.json; empty: generate the world from seed
     int imageSize = 48;
     int patchSize = 12;   // the ViT's patch; imageSize must be a multiple of it
-    int visionLayers = 4; // the ViT's depth
+    int visionLayers = 2; // the ViT's depth (2 learned shape faster than 4, README)
     int batchSize = 32;
     // How often the training's plain scenes hold one, two or three objects (after the
     // one-object curriculum); held-out evaluation keeps the world's 0.5 / 0.35 / 0.15.

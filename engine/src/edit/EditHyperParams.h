@@ -28,10 +28,13 @@ struct EditHyperParams {
     double lambdaMemory = 0.0; // T-Patcher's memory loss (5 in the paper's setting)
     double memoryMargin1 = 3.0;
     double memoryMargin2 = -3.0;
-    bool stopAtAccuracy = true;    // stop once every target token is the argmax...
-    double stopLoss = 0.5;         // ...and the target's mean NLL is below this
-    bool gateNeurons = true;       // multiply an edit's neurons by its own gate [decision]
-    double gateThreshold = 0.9;    // t
+    bool stopAtAccuracy = true; // stop once every target token is the argmax...
+    double stopLoss = 0.5;      // ...and the target's mean NLL is below this
+    bool gateNeurons = true;    // multiply an edit's neurons by its own gate [decision]
+    // t: 0.96 beat 0.9 on a validation split of the demo benchmark's training records (first
+    // 200 of vqa_train, 10-step sequential: Rel 99.5 vs 96.5, M-Loc 97.0 vs 91.1; one-step
+    // equal or better), where a looser gate let stacked edits fire on each other's inputs.
+    double gateThreshold = 0.96;
     double gateTemperature = 0.02; // T
     bool trainOnRephrasings = false;
 

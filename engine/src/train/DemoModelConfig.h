@@ -10,6 +10,6 @@ namespace unike::train {
 // measured, the vision-only warm-up learned shape with it (patch 6 and 8 stayed at
 // chance for minutes), and its steps are about 3x cheaper.
 io::Blip2Config demoModelConfig(int vocabSize, int imageSize = 48, int patchSize = 12,
-                                int visionLayers = 4);
+                                int visionLayers = 2);
 
 } // namespace unike::train
