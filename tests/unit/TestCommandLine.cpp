@@ -66,6 +66,16 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(UsageError, bad.intValue("limit", 0));
         QCOMPARE(parsed.doubleValue("absent", 2.5), 2.5);
     }
+
+    void numberListsAreChecked() {
+        OptionSpec counts{"counts", 0, "A,B,C", "", "", false, false};
+        auto parsed = parseOptions({counts}, {"--counts", "0.5,0.35,1e-1"}, false);
+        QCOMPARE(parsed.doubleList("counts"), (std::vector<double>{0.5, 0.35, 0.1}));
+        QVERIFY(parseOptions({counts}, {}, false).doubleList("counts").empty());
+        for (const char* bad : {"0.5,,1", "0.5,x", "0.5,", "1 2"})
+            QVERIFY_THROWS_EXCEPTION(
+                UsageError, parseOptions({counts}, {"--counts", bad}, false).doubleList("counts"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCommandLine)
