@@ -3,6 +3,7 @@
 #include "api/PromptText.h"
 #include "api/WorkbenchState.h"
 #include "data/MmeditDataset.h"
+#include "io/CsvText.h"
 #include "model/Generator.h"
 #include "model/ModelFiles.h"
 #include "text/BpeTokenizer.h"
@@ -74,17 +75,11 @@ public:
             world::writePng(folder_ / image, sample.image);
         }
         csv_ << world::taskKindName(sample.kind) << ',' << sample.questionType << ',' << image
-             << ',' << quoted(sample.question) << ',' << quoted(sample.trueAnswer) << ','
-             << quoted(answer) << '\n';
+             << ',' << io::csvField(sample.question) << ',' << io::csvField(sample.trueAnswer)
+             << ',' << io::csvField(answer) << '\n';
     }
 
 private:
-    static std::string quoted(const std::string& text) {
-        std::string out = "\"";
-        for (char c : text)
-            out += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return out + '"';
-    }
     fs::path folder_;
     std::ofstream csv_;
     int count_ = 0;

@@ -63,25 +63,33 @@ std::vector<torch::Tensor> AuxHeads::parameters() const {
 
 torch::Tensor AuxHeads::loss(const torch::Tensor& prefix, const TrainingBatch& batch,
                              double shapeWeight) const {
-    auto total = slotLoss(prefix, batch.auxLabels, shapeWeight);
+    const torch::Tensor whole = prefix.mean(1);
+    auto total = slotLoss(slotInputs(prefix, whole), batch.auxLabels, shapeWeight);
     if (presenceClasses_ > 0)
-        total = total + presenceLoss(prefix.mean(1), batch);
+        total = total + presenceLoss(whole, batch);
     return total;
 }
 
-torch::Tensor AuxHeads::slotLogits(const torch::Tensor& prefix, size_t slot) const {
-    torch::Tensor pooled;
+std::vector<torch::Tensor> AuxHeads::slotInputs(const torch::Tensor& prefix,
+                                                const torch::Tensor& whole) const {
+    std::vector<torch::Tensor> objectMeans; // one per object, each pooled once
     const int64_t group = objects_ > 0 ? prefix.size(1) / objects_ : 0;
-    if (objectQueries_ && objectOf_[slot] >= 0 && group > 0)
-        pooled = prefix.narrow(1, objectOf_[slot] * group, group).mean(1);
-    else
-        pooled = prefix.mean(1);
-    return torch::nn::functional::linear(pooled, weight_.narrow(0, offsets_[slot], sizes_[slot]),
+    if (objectQueries_ && group > 0)
+        for (int object = 0; object < objects_; ++object)
+            objectMeans.push_back(prefix.narrow(1, object * group, group).mean(1));
+    std::vector<torch::Tensor> inputs;
+    for (int object : objectOf_)
+        inputs.push_back(objectMeans.empty() || object < 0 ? whole : objectMeans[size_t(object)]);
+    return inputs;
+}
+
+torch::Tensor AuxHeads::slotLogits(const torch::Tensor& input, size_t slot) const {
+    return torch::nn::functional::linear(input, weight_.narrow(0, offsets_[slot], sizes_[slot]),
                                          bias_.narrow(0, offsets_[slot], sizes_[slot]));
 }
 
-torch::Tensor AuxHeads::slotLoss(const torch::Tensor& prefix, const torch::Tensor& labels,
-                                 double shapeWeight) const {
+torch::Tensor AuxHeads::slotLoss(const std::vector<torch::Tensor>& inputs,
+                                 const torch::Tensor& labels, double shapeWeight) const {
     torch::Tensor sum = torch::zeros({});
     double used = 0;
     for (size_t slot = 0; slot < sizes_.size(); ++slot) {
@@ -92,7 +100,7 @@ torch::Tensor AuxHeads::slotLoss(const torch::Tensor& prefix, const torch::Tenso
             slot < names_.size() && endsWith(names_[slot], "shape") ? shapeWeight : 1.0;
         used += weight;
         sum = sum + weight * torch::nn::functional::cross_entropy(
-                                 slotLogits(prefix, slot), column,
+                                 slotLogits(inputs[slot], slot), column,
                                  torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-1));
     }
     return used > 0 ? sum / used : sum; // the mean over slots, not their sum
@@ -125,7 +133,7 @@ double AuxHeads::slotAccuracy(const torch::Tensor& prefix, const TrainingBatch& 
         const int64_t count = labelled.sum().item<int64_t>();
         if (count == 0)
             return -1.0;
-        auto logits = slotLogits(prefix, slot);
+        auto logits = slotLogits(slotInputs(prefix, prefix.mean(1))[slot], slot);
         auto right = (logits.argmax(-1).eq(labels) & labelled).sum().item<int64_t>();
         return 100.0 * double(right) / double(count);
     }

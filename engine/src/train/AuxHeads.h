@@ -33,10 +33,12 @@ public:
     std::vector<torch::Tensor> parameters() const;
 
 private:
-    torch::Tensor slotLoss(const torch::Tensor& prefix, const torch::Tensor& labels,
+    // What each slot reads (see above): `whole`, the prefix's mean, or its object's group mean.
+    std::vector<torch::Tensor> slotInputs(const torch::Tensor& prefix,
+                                          const torch::Tensor& whole) const;
+    torch::Tensor slotLogits(const torch::Tensor& input, size_t slot) const;
+    torch::Tensor slotLoss(const std::vector<torch::Tensor>& inputs, const torch::Tensor& labels,
                            double shapeWeight) const;
-    // The slot's logits from the tokens it reads (see above).
-    torch::Tensor slotLogits(const torch::Tensor& prefix, size_t slot) const;
     torch::Tensor presenceLoss(const torch::Tensor& pooled, const TrainingBatch& batch) const;
 
     std::vector<int> sizes_;
