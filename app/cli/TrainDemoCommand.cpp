@@ -27,6 +27,8 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
     if (args.has("object-counts"))
         params.objectCountWeights = args.doubleList("object-counts");
     params.objectQueries = args.has("object-queries");
+    params.objectTokens = args.has("object-tokens");
+    params.prefetchBatches = !args.has("no-prefetch");
     // The default warm-up takes at most half the budget, so a short run still trains the
     // decoder, and none in a step-limited run (--steps counts full steps).
     const double defaultWarmup =
@@ -42,6 +44,10 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
                          args.value("minutes", "25") + " --seed " + args.value("seed", "1");
     if (params.objectQueries)
         params.commandLine += " --object-queries";
+    if (params.objectTokens)
+        params.commandLine += " --object-tokens";
+    if (!params.prefetchBatches)
+        params.commandLine += " --no-prefetch";
     for (const char* name : {"world", "steps", "batch", "patch", "vision-layers", "object-counts",
                              "vision-warmup-minutes", "warmup-shape-weight", "image-first-minutes",
                              "vision-lr-scale", "in-context-share"})

@@ -4,10 +4,12 @@
 #include "../model/TinyConfig.h"
 #include "text/BpeTrainer.h"
 #include "train/AuxHeads.h"
+#include "train/BatchPrefetcher.h"
 #include "train/DemoTrainer.h"
 
 #include <QtTest>
 
+#include <optional>
 #include <random>
 
 using namespace unike;
@@ -149,6 +151,32 @@ private Q_SLOTS:
         QCOMPARE(grouped.narrow(0, 0, 2).abs().max().item<float>(), 0.0f);
         QVERIFY(grouped.narrow(0, 2, 2).abs().min().item<float>() > 0.0f);
         QVERIFY(torch::allclose(grouped[2], grouped[3]));
+    }
+
+    void prefetchedBatchesMatchOnDemandOnes() {
+        // The second thread draws the same samples in the same order as the caller would.
+        const text::BpeTokenizer tokenizer = toyTokenizer();
+        vision::ImageProcessorConfig processing;
+        processing.height = processing.width = 16;
+        const vision::ImagePreprocessor preprocessor(processing);
+        ColourSource onDemandSource(7), prefetchedSource(7);
+        train::BatchPrefetcher onDemand(onDemandSource, tokenizer, preprocessor, 16, 1, false);
+        train::BatchPrefetcher prefetched(prefetchedSource, tokenizer, preprocessor, 16, 1, true);
+        std::optional<train::BatchRequest> previous;
+        for (const bool imagesOnly : {true, true, false, false, true}) {
+            const train::BatchRequest request{8, imagesOnly, 0.0};
+            // The prefetcher's batch was started by the previous call, with its request.
+            const train::BatchRequest& built = previous ? *previous : request;
+            const train::TrainingBatch expected = onDemand.take(built);
+            const train::TrainingBatch got = prefetched.take(request);
+            previous = request;
+            QCOMPARE(got.inputIds.size(0), int64_t(8));
+            QVERIFY(torch::equal(got.inputIds, expected.inputIds));
+            QVERIFY(torch::equal(got.pixelValues, expected.pixelValues));
+            QVERIFY(torch::equal(got.labels, expected.labels));
+            if (built.imagesOnly)
+                QVERIFY(got.rowHasImage.all().item<bool>());
+        }
     }
 
     void cancelStopsTraining() {

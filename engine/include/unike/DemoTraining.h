@@ -28,6 +28,8 @@ struct TrainDemoParams {
     // The auxiliary heads read object K's attributes from the K-th group of image queries
     // only, so each object is represented, bound, in its own prefix tokens.
     bool objectQueries = false;
+    // With object queries: every token of an object's group names all its attributes alone.
+    bool objectTokens = false;
     int64_t maxSteps = 0; // 0: until the time budget ends
     // The vision side alone on the auxiliary heads first; part of `minutes`. Measured in
     // a 25-minute run: 8 minutes lift perception VQA from 60.5 to 79 (shape 22 -> 53).
@@ -41,6 +43,8 @@ struct TrainDemoParams {
     // 59-64, but perception VQA fell from 85 to 73-79 and latent-ike stayed near the unedited
     // model (15-21 against 8). So it is off by default.
     double inContextShare = 0.0;
+    // Draw the next batch on a second thread during each step.
+    bool prefetchBatches = true;
     int vocabSize = 1200;    // BPE tokenizer trained on the world's text
     std::string commandLine; // recorded in training.json
 };

@@ -143,6 +143,8 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     options.visionTowerLearningRateScale = params.visionTowerLearningRateScale;
     options.seed = params.seed;
     options.objectQueries = params.objectQueries;
+    options.prefetchBatches = params.prefetchBatches;
+    options.objectTokens = params.objectTokens;
     train::DemoTrainer trainer(*model, tokenizer, source, options);
     const train::TrainerLog log = trainer.run(progress, heldOut);
 
@@ -178,6 +180,8 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
                              {"vision_layers", params.visionLayers},
                              {"object_count_weights", params.objectCountWeights},
                              {"object_queries", params.objectQueries},
+                             {"object_tokens", params.objectTokens},
+                             {"prefetch_batches", params.prefetchBatches},
                              {"seconds", log.seconds},
                              {"final_loss", log.finalLoss},
                              {"parameters", report.parameters},

@@ -19,10 +19,11 @@ torch::Tensor trainable(torch::Tensor tensor) {
 } // namespace
 
 AuxHeads::AuxHeads(std::vector<int> slotSizes, const std::vector<std::string>& slotNames,
-                   int64_t prefixWidth, bool objectQueries)
+                   int64_t prefixWidth, bool objectQueries, bool objectTokens)
     : sizes_(std::move(slotSizes))
     , names_(slotNames)
-    , objectQueries_(objectQueries) {
+    , objectQueries_(objectQueries)
+    , objectTokens_(objectQueries && objectTokens) {
     int64_t classes = 0;
     for (size_t slot = 0; slot < sizes_.size(); ++slot) {
         offsets_.push_back(classes);
@@ -72,14 +73,16 @@ torch::Tensor AuxHeads::loss(const torch::Tensor& prefix, const TrainingBatch& b
 
 std::vector<torch::Tensor> AuxHeads::slotInputs(const torch::Tensor& prefix,
                                                 const torch::Tensor& whole) const {
-    std::vector<torch::Tensor> objectMeans; // one per object, each pooled once
+    std::vector<torch::Tensor> objectInputs; // one per object, each pooled once
     const int64_t group = objects_ > 0 ? prefix.size(1) / objects_ : 0;
     if (objectQueries_ && group > 0)
-        for (int object = 0; object < objects_; ++object)
-            objectMeans.push_back(prefix.narrow(1, object * group, group).mean(1));
+        for (int object = 0; object < objects_; ++object) {
+            auto tokens = prefix.narrow(1, object * group, group);
+            objectInputs.push_back(objectTokens_ ? tokens : tokens.mean(1));
+        }
     std::vector<torch::Tensor> inputs;
     for (int object : objectOf_)
-        inputs.push_back(objectMeans.empty() || object < 0 ? whole : objectMeans[size_t(object)]);
+        inputs.push_back(objectInputs.empty() || object < 0 ? whole : objectInputs[size_t(object)]);
     return inputs;
 }
 
@@ -99,8 +102,13 @@ torch::Tensor AuxHeads::slotLoss(const std::vector<torch::Tensor>& inputs,
         const double weight =
             slot < names_.size() && endsWith(names_[slot], "shape") ? shapeWeight : 1.0;
         used += weight;
+        auto logits = slotLogits(inputs[slot], slot);
+        if (logits.dim() == 3) { // every token of the object's group, each with the label
+            column = column.view({-1, 1}).expand({-1, logits.size(1)}).reshape({-1});
+            logits = logits.reshape({-1, logits.size(-1)});
+        }
         sum = sum + weight * torch::nn::functional::cross_entropy(
-                                 slotLogits(inputs[slot], slot), column,
+                                 logits, column,
                                  torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-1));
     }
     return used > 0 ? sum / used : sum; // the mean over slots, not their sum
@@ -134,6 +142,8 @@ double AuxHeads::slotAccuracy(const torch::Tensor& prefix, const TrainingBatch& 
         if (count == 0)
             return -1.0;
         auto logits = slotLogits(slotInputs(prefix, prefix.mean(1))[slot], slot);
+        if (logits.dim() == 3)
+            logits = logits.mean(1); // the group's tokens vote
         auto right = (logits.argmax(-1).eq(labels) & labelled).sum().item<int64_t>();
         return 100.0 * double(right) / double(count);
     }

@@ -8,6 +8,9 @@
 // With object queries, slot "objectK_..." reads only the K-th group of prefix tokens (16
 // queries, 3 objects: tokens 0-4, 5-9, 10-14), so each object's attributes sit together in
 // the tokens the decoder attends to, bound, instead of spread over the whole prefix.
+// With object tokens as well, every token of the group must name all its object's
+// attributes on its own (not just their mean), so one attention read of a token whose
+// shape matches the question also brings that object's colour, size and position.
 
 #include "train/TrainingBatch.h"
 
@@ -21,7 +24,7 @@ namespace unike::train {
 class AuxHeads {
 public:
     AuxHeads(std::vector<int> slotSizes, const std::vector<std::string>& slotNames,
-             int64_t prefixWidth, bool objectQueries = false);
+             int64_t prefixWidth, bool objectQueries = false, bool objectTokens = false);
 
     // The mean cross-entropy over the labelled slots plus the presence loss; the slots
     // named "...shape" count `shapeWeight` times in that mean.
@@ -33,7 +36,8 @@ public:
     std::vector<torch::Tensor> parameters() const;
 
 private:
-    // What each slot reads (see above): `whole`, the prefix's mean, or its object's group mean.
+    // What each slot reads (see above): `whole`, the prefix's mean (B, W), its object's group
+    // mean (B, W), or with object tokens the group itself (B, G, W).
     std::vector<torch::Tensor> slotInputs(const torch::Tensor& prefix,
                                           const torch::Tensor& whole) const;
     torch::Tensor slotLogits(const torch::Tensor& input, size_t slot) const;
@@ -47,6 +51,7 @@ private:
     std::vector<int> objectOf_;    // K for a slot named "objectK_...", else -1
     int objects_ = 0;              // distinct K
     bool objectQueries_ = false;
+    bool objectTokens_ = false;
     torch::Tensor weight_, bias_;
     std::vector<std::pair<size_t, int64_t>> presenceSlots_; // (slot, offset in the presence head)
     int64_t presenceClasses_ = 0;

@@ -1,6 +1,7 @@
 #include "train/DemoTrainer.h"
 
 #include "train/AuxHeads.h"
+#include "train/BatchPrefetcher.h"
 #include "train/TrainingBatch.h"
 
 #include <unike/Error.h>
@@ -100,15 +101,14 @@ std::vector<torch::Tensor> DemoTrainer::visionParameters() const {
     return out;
 }
 
-int64_t DemoTrainer::visionWarmup(const AuxHeads& heads, double seconds, const Progress& progress,
-                                  TrainerLog& log) {
+int64_t DemoTrainer::visionWarmup(const AuxHeads& heads, BatchPrefetcher& batches, double seconds,
+                                  const Progress& progress, TrainerLog& log) {
     std::vector<torch::Tensor> parameters = visionParameters();
     for (const auto& tensor : heads.parameters())
         parameters.push_back(tensor);
     torch::optim::AdamW optimizer(parameters,
                                   torch::optim::AdamWOptions(options_.visionWarmupLearningRate)
                                       .weight_decay(options_.weightDecay));
-    train_.setTrainingFraction(0.0); // the curriculum's start: mostly one-object scenes
     const auto start = Clock::now();
     double smoothedLoss = 0.0;
     double smoothedShape = -1.0;
@@ -120,14 +120,8 @@ int64_t DemoTrainer::visionWarmup(const AuxHeads& heads, double seconds, const P
         const double lr = scheduleLearningRate(optimizer, options_.visionWarmupLearningRate,
                                                elapsed / seconds, step, options_.warmupSteps);
 
-        std::vector<TrainingSample> samples;
-        while (int(samples.size()) < options_.visionWarmupBatchSize) {
-            TrainingSample sample = train_.next();
-            if (sample.hasImage)
-                samples.push_back(std::move(sample));
-        }
-        TrainingBatch batch = buildBatch(samples, tokenizer_, preprocessor_, imageSize_,
-                                         train_.auxLabelSizes().size());
+        // Fraction 0, the curriculum's start: mostly one-object scenes.
+        TrainingBatch batch = batches.take({options_.visionWarmupBatchSize, true, 0.0});
         auto prefix = model_.imagePrefix(batch.pixelValues);
         auto loss = heads.loss(prefix, batch, options_.visionWarmupShapeWeight);
         optimizer.zero_grad();
@@ -155,13 +149,15 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
     torch::manual_seed(options_.seed);
     const std::vector<int> auxSizes = train_.auxLabelSizes();
     const AuxHeads heads(auxSizes, train_.auxLabelNames(), model_.config().text.wordEmbedProjDim,
-                         options_.objectQueries);
+                         options_.objectQueries, options_.objectTokens);
     model_.parameters().setRequiresGrad(true);
     TrainerLog log;
+    BatchPrefetcher batches(train_, tokenizer_, preprocessor_, imageSize_, auxSizes.size(),
+                            options_.prefetchBatches);
     const auto start = Clock::now();
     const double warmupSeconds = std::min(options_.visionWarmupMinutes, options_.minutes) * 60.0;
     if (warmupSeconds > 0)
-        log.visionWarmupSteps = visionWarmup(heads, warmupSeconds, progress, log);
+        log.visionWarmupSteps = visionWarmup(heads, batches, warmupSeconds, progress, log);
 
     // Two groups: the ViT, whose rate can be scaled (BLIP-2 keeps its image encoder frozen),
     // and the rest with the aux heads.
@@ -194,16 +190,8 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
         const double lr = scheduleLearningRate(optimizer, options_.learningRate, fraction, step,
                                                options_.warmupSteps, groupScales);
 
-        train_.setTrainingFraction(fraction);
-        std::vector<TrainingSample> samples;
-        while (int(samples.size()) < options_.batchSize) {
-            TrainingSample sample = train_.next();
-            if (imageFirst && !sample.hasImage)
-                continue; // the first minutes see images only
-            samples.push_back(std::move(sample));
-        }
-        TrainingBatch batch =
-            buildBatch(samples, tokenizer_, preprocessor_, imageSize_, auxSizes.size());
+        // The first minutes see images only.
+        TrainingBatch batch = batches.take({options_.batchSize, imageFirst, fraction});
 
         auto prefix = model_.imagePrefix(batch.pixelValues);
         model::ForwardInput input;

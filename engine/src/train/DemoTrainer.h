@@ -25,6 +25,7 @@ struct TrainerOptions {
     int warmupSteps = 200;
     double auxWeight = 1.0;
     bool objectQueries = false; // the aux heads read each object from its own queries
+    bool objectTokens = false;  // ...and from each of them alone (AuxHeads)
     // First, the vision side (ViT, Q-Former, projection) alone on the auxiliary heads: a
     // step without the decoder is several times cheaper, so shape is learned sooner.
     // Part of `minutes`.
@@ -41,6 +42,8 @@ struct TrainerOptions {
     double visionTowerLearningRateScale = 1.0;
     double gradClip = 1.0;
     int logEvery = 50;
+    // Draw the next batch on a second thread during each step (BatchPrefetcher).
+    bool prefetchBatches = true;
     uint64_t seed = 1;
 };
 
@@ -55,6 +58,7 @@ struct TrainerLog {
 };
 
 class AuxHeads;
+class BatchPrefetcher;
 
 class DemoTrainer {
 public:
@@ -72,8 +76,8 @@ public:
 
 private:
     // Trains the vision side on the aux heads until `seconds` pass; returns its steps.
-    int64_t visionWarmup(const AuxHeads& heads, double seconds, const Progress& progress,
-                         TrainerLog& log);
+    int64_t visionWarmup(const AuxHeads& heads, BatchPrefetcher& batches, double seconds,
+                         const Progress& progress, TrainerLog& log);
     std::vector<torch::Tensor> visionParameters() const;
 
     model::Blip2Model& model_;

@@ -1,0 +1,49 @@
+#pragma once
+// Assembles the trainer's next batch on a second thread while the current step runs.
+// Rendering scenes and building tensors cost a large share of a small model's step, and
+// the model's own compute keeps only one core busy (EVIDENCE.md: one torch thread is
+// fastest here), so the machine's other core can draw the next batch meanwhile.
+
+#include "text/BpeTokenizer.h"
+#include "train/TrainingBatch.h"
+#include "train/TrainingSample.h"
+#include "vision/ImagePreprocessor.h"
+
+#include <future>
+
+namespace unike::train {
+
+struct BatchRequest {
+    int size = 32;
+    bool imagesOnly = false;       // skip text-only samples
+    double trainingFraction = 0.0; // passed to the source's curriculum
+};
+
+class BatchPrefetcher {
+public:
+    // With `background` false every batch is built on the caller's thread, on demand.
+    BatchPrefetcher(SampleSource& source, const text::BpeTokenizer& tokenizer,
+                    const vision::ImagePreprocessor& preprocessor, int imageSize, size_t auxSlots,
+                    bool background);
+    ~BatchPrefetcher();
+    BatchPrefetcher(const BatchPrefetcher&) = delete;
+    BatchPrefetcher& operator=(const BatchPrefetcher&) = delete;
+
+    // The next batch. In the background mode it was started by the previous call, with that
+    // call's request (one step stale, which a curriculum measured in minutes does not notice);
+    // the following one starts now with `request`.
+    TrainingBatch take(const BatchRequest& request);
+
+private:
+    TrainingBatch build(const BatchRequest& request);
+
+    SampleSource& source_;
+    const text::BpeTokenizer& tokenizer_;
+    const vision::ImagePreprocessor& preprocessor_;
+    int imageSize_;
+    size_t auxSlots_;
+    bool background_;
+    std::future<TrainingBatch> pending_;
+};
+
+} // namespace unike::train
