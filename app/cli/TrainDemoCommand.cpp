@@ -42,12 +42,9 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
     params.inContextShare = args.doubleValue("in-context-share", params.inContextShare);
     params.commandLine = "unike train-demo --out " + params.outDir + " --minutes " +
                          args.value("minutes", "25") + " --seed " + args.value("seed", "1");
-    if (params.objectQueries)
-        params.commandLine += " --object-queries";
-    if (params.objectTokens)
-        params.commandLine += " --object-tokens";
-    if (!params.prefetchBatches)
-        params.commandLine += " --no-prefetch";
+    for (const char* flag : {"object-queries", "object-tokens", "no-prefetch"})
+        if (args.has(flag))
+            params.commandLine += std::string(" --") + flag;
     for (const char* name : {"world", "steps", "batch", "patch", "vision-layers", "object-counts",
                              "vision-warmup-minutes", "warmup-shape-weight", "image-first-minutes",
                              "vision-lr-scale", "in-context-share"})

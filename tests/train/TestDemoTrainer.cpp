@@ -138,9 +138,9 @@ private Q_SLOTS:
         train::TrainingBatch batch;
         batch.auxLabels = torch::tensor({{-1, 2}}, torch::kLong);
         batch.rowHasImage = torch::ones({1}, torch::kBool);
-        auto gradientOf = [&](bool objectQueries) {
+        auto gradientOf = [&](bool objectQueries, bool objectTokens = false) {
             torch::manual_seed(5);
-            const train::AuxHeads heads({3, 3}, names, 8, objectQueries);
+            const train::AuxHeads heads({3, 3}, names, 8, objectQueries, objectTokens);
             auto prefix = torch::randn({1, 4, 8}).requires_grad_(true);
             heads.loss(prefix, batch).backward();
             return prefix.grad().squeeze(0);
@@ -153,11 +153,7 @@ private Q_SLOTS:
         QVERIFY(torch::allclose(grouped[2], grouped[3]));
         // With object tokens each token of the group is classified on its own, so each
         // gets its own gradient; the group's mean would give them all the same one.
-        torch::manual_seed(5);
-        const train::AuxHeads perToken({3, 3}, names, 8, true, true);
-        auto prefix = torch::randn({1, 4, 8}).requires_grad_(true);
-        perToken.loss(prefix, batch).backward();
-        const auto tokens = prefix.grad().squeeze(0);
+        const auto tokens = gradientOf(true, true);
         QCOMPARE(tokens.narrow(0, 0, 2).abs().max().item<float>(), 0.0f);
         QVERIFY(tokens.narrow(0, 2, 2).abs().min().item<float>() > 0.0f);
         QVERIFY(!torch::allclose(tokens[2], tokens[3]));

@@ -73,7 +73,7 @@ torch::Tensor AuxHeads::loss(const torch::Tensor& prefix, const TrainingBatch& b
 
 std::vector<torch::Tensor> AuxHeads::slotInputs(const torch::Tensor& prefix,
                                                 const torch::Tensor& whole) const {
-    std::vector<torch::Tensor> objectInputs; // one per object, each pooled once
+    std::vector<torch::Tensor> objectInputs; // one per object, each narrowed (and pooled) once
     const int64_t group = objects_ > 0 ? prefix.size(1) / objects_ : 0;
     if (objectQueries_ && group > 0)
         for (int object = 0; object < objects_; ++object) {
