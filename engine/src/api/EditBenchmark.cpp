@@ -95,7 +95,7 @@ BenchmarkReport benchmarkEdits(const EditBenchmarkParams& params, const Progress
             const std::string prompt = "Question: " + r.src + " Short answer:";
             requests.push_back({loaded.imagePrefix(decoder.decodeFile(r.imagePath)),
                                 tokenizer.encode(prompt), tokenizer.encode(" " + r.alt, false),
-                                prompt, r.alt});
+                                prompt, r.alt, tokenizer.eosId()});
         }
     }
     if (!temporary.empty())

@@ -69,6 +69,7 @@ EditSummary Workbench::applyEdit(const EditParams& params, const Progress& progr
     request.target = target;
     request.promptIds = m.tokenizer.encode(request.prompt, true);
     request.targetIds = m.tokenizer.encode(" " + target, false);
+    request.endOfTextId = m.tokenizer.eosId();
 
     std::shared_ptr<edit::EditPatch> patch;
     if (setup.fineTune) {

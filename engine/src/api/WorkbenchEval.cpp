@@ -139,8 +139,9 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
         // Apply the chunk's edits (one for one-step), then score all of them.
         std::vector<std::shared_ptr<edit::EditPatch>> patches;
         for (size_t i = 0; i < chunk.size() && !none; ++i) {
-            edit::EditRequest request{prepared[i].image, prepared[i].prompt, prepared[i].target,
-                                      chunk[i].record->src, chunk[i].record->alt};
+            edit::EditRequest request{prepared[i].image,    prepared[i].prompt,
+                                      prepared[i].target,   chunk[i].record->src,
+                                      chunk[i].record->alt, m.tokenizer.eosId()};
             torch::AutoGradMode enable(true);
             std::shared_ptr<edit::EditPatch> patch;
             if (setup.fineTune) {

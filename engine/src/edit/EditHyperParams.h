@@ -31,6 +31,9 @@ struct EditHyperParams {
     bool stopAtAccuracy = true; // stop once every target token is the argmax...
     double stopLoss = 0.5;      // ...and the target's mean NLL is below this
     bool gateNeurons = true;    // multiply an edit's neurons by its own gate [decision]
+    // Also train the end-of-text token after the target (as the demo model was trained), so
+    // generation stops after the new answer instead of repeating it [decision; RESULTS.md].
+    bool trainEndOfText = true;
     // t trades generality (a looser gate also fires on rephrasings) against sequential
     // locality (stacked edits firing on each other's inputs). Chosen on a validation benchmark
     // (`make-bench --seed 2`, 300 E-VQA edits; one-step T-Gen / 10-step Rel, M-Loc):

@@ -7,7 +7,7 @@
 namespace unike::edit {
 
 EditPrePass runEditPrePass(const model::Blip2Model& model, const EditRequest& request,
-                           bool captureFfnInputs) {
+                           bool captureFfnInputs, bool endWithEndOfText) {
     if (request.promptIds.empty() || request.targetIds.empty())
         throw Error(ErrorKind::InvalidInput, "an edit needs a prompt and a target answer");
     std::vector<int> all = request.promptIds;
@@ -30,7 +30,10 @@ EditPrePass runEditPrePass(const model::Blip2Model& model, const EditRequest& re
         pre.queries[int(layer)] =
             pre.forward.hiddenStates[layer].select(1, pre.queryPosition).detach();
     pre.queryIndex = model::positionIndex(pre.queryPosition, model.device());
-    pre.labels = model::tokenIds(request.targetIds, model.device()).view({-1});
+    std::vector<int> labels = request.targetIds;
+    if (endWithEndOfText && request.endOfTextId >= 0)
+        labels.push_back(request.endOfTextId);
+    pre.labels = model::tokenIds(labels, model.device()).view({-1});
     return pre;
 }
 

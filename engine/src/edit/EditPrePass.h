@@ -16,11 +16,13 @@ struct EditPrePass {
     int64_t lastPosition = 0;             // the target's last token
     std::map<int, torch::Tensor> queries; // (1, D) per decoder layer
     torch::Tensor queryIndex;             // (1) holding queryPosition
-    torch::Tensor labels;                 // (targets) ids
+    torch::Tensor labels;                 // (targets [+ end of text]) ids
 };
 
-// Throws Error(InvalidInput) when the prompt or the target is empty.
+// Throws Error(InvalidInput) when the prompt or the target is empty. With `endWithEndOfText`
+// and a request that names its end-of-text token, the labels end with it; it is predicted at
+// the target's last token, so the forward stays over prompt + target.
 EditPrePass runEditPrePass(const model::Blip2Model& model, const EditRequest& request,
-                           bool captureFfnInputs);
+                           bool captureFfnInputs, bool endWithEndOfText = false);
 
 } // namespace unike::edit

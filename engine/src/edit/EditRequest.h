@@ -15,6 +15,10 @@ struct EditRequest {
     std::vector<int> targetIds;
     std::string prompt; // for provenance and in-context demonstrations
     std::string target;
+    // The end-of-text token. When set (>= 0) and EditHyperParams::trainEndOfText is on, the
+    // editors also train the answer to end after the target: an edit trained on the target
+    // alone keeps pushing it at every later position, and generation repeats it.
+    int endOfTextId = -1;
 };
 
 } // namespace unike::edit

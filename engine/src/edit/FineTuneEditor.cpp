@@ -23,7 +23,7 @@ std::shared_ptr<EditPatch> FineTuneEditor::train(const EditRequest& request,
                     "ft fine-tunes the model's weight in place and needs a float32 model; "
                     "load it with --dtype float32");
 
-    const EditPrePass prePass = runEditPrePass(model_, request, false);
+    const EditPrePass prePass = runEditPrePass(model_, request, false, params_.trainEndOfText);
     const model::ForwardResult& pre = prePass.forward;
     const int64_t queryPosition = prePass.queryPosition;
     const torch::Tensor& labels = prePass.labels;

@@ -20,7 +20,7 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
 
     // The hidden state entering the first edited layer is computed once here and
     // every step restarts from it.
-    const EditPrePass prePass = runEditPrePass(model_, request, true);
+    const EditPrePass prePass = runEditPrePass(model_, request, true, params_.trainEndOfText);
     const model::ForwardResult& pre = prePass.forward;
     const int64_t queryPosition = prePass.queryPosition;
     const int64_t width = model_.config().text.hiddenSize;
