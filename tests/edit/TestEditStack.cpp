@@ -78,6 +78,34 @@ private Q_SLOTS:
         QVERIFY(torch::equal(base, edited.logits(f.prefix, prompt, target)));
     }
 
+    void rephrasingsAreTrainedWhenAsked() {
+        Fixture f;
+        const std::vector<int> prompt = {2, 7, 8, 9};
+        const std::vector<int> rephrasing = {2, 11, 12, 13, 14};
+        auto editWith = [&](bool trainOnRephrasings) {
+            edit::EditStack stack(*f.model);
+            edit::EditHyperParams params;
+            params.maxSteps = 200;
+            params.gateNeurons = false; // T-Patcher's neurons: the gate would hide the rephrasing
+            params.trainOnRephrasings = trainOnRephrasings;
+            edit::EditedModel edited(*f.model, stack, params);
+            const auto target = unlikelyTarget(edited, f, prompt);
+            auto asked = request(f, prompt, target);
+            asked.rephrasingPromptIds = {rephrasing};
+            edit::IntrinsicEditor editor(*f.model, stack, params, {true, false, false});
+            auto patch = editor.train(asked, Progress());
+            stack.add(patch);
+            return std::make_pair(accuracy(edited, f, prompt, target),
+                                  edited.score(f.prefix, rephrasing, target));
+        };
+        const auto [promptOnly, rephrasingUntrained] = editWith(false);
+        const auto [promptTrained, rephrasingTrained] = editWith(true);
+        QCOMPARE(promptOnly, 1.0);
+        QCOMPARE(promptTrained, 1.0);
+        QCOMPARE(rephrasingTrained.tokenAccuracy, 1.0);
+        QVERIFY(rephrasingTrained.logLikelihood > rephrasingUntrained.logLikelihood);
+    }
+
     void stackedEditsToggleIndependently() {
         Fixture f;
         edit::EditStack stack(*f.model);

@@ -70,6 +70,11 @@ EditSummary Workbench::applyEdit(const EditParams& params, const Progress& progr
     request.promptIds = m.tokenizer.encode(request.prompt, true);
     request.targetIds = m.tokenizer.encode(" " + target, false);
     request.endOfTextId = m.tokenizer.eosId();
+    if (hyper.trainOnRephrasings)
+        for (const std::string& rephrasing : params.rephrasings)
+            if (!trimmedText(rephrasing).empty())
+                request.rephrasingPromptIds.push_back(
+                    m.tokenizer.encode(promptFor(trimmedText(rephrasing), params.style), true));
 
     std::shared_ptr<edit::EditPatch> patch;
     if (setup.fineTune) {

@@ -43,6 +43,8 @@ struct EditHyperParams {
     // current one the eval split gives one-step T-Gen 98.1 and 10-step Rel 96.1, M-Loc 93.6.
     double gateThreshold = 0.85;
     double gateTemperature = 0.02; // T
+    // Also train on the edit's own rephrasings (EditParams::rephrasings, the ones its check
+    // shows; evaluation never passes the benchmark's, which would score its own training).
     bool trainOnRephrasings = false;
 
     // External knowledge (§5).

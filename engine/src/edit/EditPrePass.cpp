@@ -37,4 +37,20 @@ EditPrePass runEditPrePass(const model::Blip2Model& model, const EditRequest& re
     return pre;
 }
 
+std::vector<EditPrePass> runTrainingPrePasses(const model::Blip2Model& model,
+                                              const EditRequest& request, bool captureFfnInputs,
+                                              bool endWithEndOfText, bool withRephrasings) {
+    std::vector<EditPrePass> passes;
+    passes.push_back(runEditPrePass(model, request, captureFfnInputs, endWithEndOfText));
+    if (!withRephrasings)
+        return passes;
+    for (const std::vector<int>& promptIds : request.rephrasingPromptIds) {
+        EditRequest rephrased = request;
+        rephrased.promptIds = promptIds;
+        rephrased.rephrasingPromptIds.clear();
+        passes.push_back(runEditPrePass(model, rephrased, false, endWithEndOfText));
+    }
+    return passes;
+}
+
 } // namespace unike::edit

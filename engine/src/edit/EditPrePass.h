@@ -7,6 +7,7 @@
 #include "model/Blip2Model.h"
 
 #include <map>
+#include <vector>
 
 namespace unike::edit {
 
@@ -24,5 +25,11 @@ struct EditPrePass {
 // the target's last token, so the forward stays over prompt + target.
 EditPrePass runEditPrePass(const model::Blip2Model& model, const EditRequest& request,
                            bool captureFfnInputs, bool endWithEndOfText = false);
+
+// The pre-passes an edit trains on: the prompt's (with FFN inputs when asked), then, with
+// `withRephrasings`, one per rephrasing of the request.
+std::vector<EditPrePass> runTrainingPrePasses(const model::Blip2Model& model,
+                                              const EditRequest& request, bool captureFfnInputs,
+                                              bool endWithEndOfText, bool withRephrasings);
 
 } // namespace unike::edit

@@ -19,6 +19,9 @@ struct EditRequest {
     // editors also train the answer to end after the target: an edit trained on the target
     // alone keeps pushing it at every later position, and generation repeats it.
     int endOfTextId = -1;
+    // Other wordings of the prompt (with BOS) for the same image and target, trained as well
+    // when EditHyperParams::trainOnRephrasings is on.
+    std::vector<std::vector<int>> rephrasingPromptIds;
 };
 
 } // namespace unike::edit

@@ -23,10 +23,9 @@ std::shared_ptr<EditPatch> FineTuneEditor::train(const EditRequest& request,
                     "ft fine-tunes the model's weight in place and needs a float32 model; "
                     "load it with --dtype float32");
 
-    const EditPrePass prePass = runEditPrePass(model_, request, false, params_.trainEndOfText);
-    const model::ForwardResult& pre = prePass.forward;
-    const int64_t queryPosition = prePass.queryPosition;
-    const torch::Tensor& labels = prePass.labels;
+    // The prompt, then its rephrasings when they are trained too.
+    const std::vector<EditPrePass> sequences = runTrainingPrePasses(
+        model_, request, false, params_.trainEndOfText, params_.trainOnRephrasings);
 
     const torch::Tensor original = weight.detach().clone();
     auto patch = std::make_shared<EditPatch>();
@@ -36,15 +35,24 @@ std::shared_ptr<EditPatch> FineTuneEditor::train(const EditRequest& request,
         torch::optim::Adam optimizer({weight}, torch::optim::AdamOptions(params_.ftLearningRate));
         for (; step < params_.ftSteps; ++step) {
             progress.throwIfCancelled("the edit");
-            EditHookSet hooks = stack_.hooks(prePass.queries, prePass.queryIndex, params_);
-            model::DecoderRun run;
-            run.hooks = &hooks.hooks();
-            run.startLayer = last;
-            auto out = decoder.run(pre.hiddenStates[size_t(last)], pre.attentionMask, 0, run);
-            auto predicting = out.logits[0].narrow(0, queryPosition, labels.size(0));
-            auto loss = torch::nn::functional::cross_entropy(predicting, labels);
-            const double accuracy =
-                predicting.argmax(-1).eq(labels).to(torch::kFloat32).mean().item<double>();
+            torch::Tensor loss;
+            double right = 0, labelled = 0;
+            for (const EditPrePass& sequence : sequences) {
+                EditHookSet hooks = stack_.hooks(sequence.queries, sequence.queryIndex, params_);
+                model::DecoderRun run;
+                run.hooks = &hooks.hooks();
+                run.startLayer = last;
+                const model::ForwardResult& pre = sequence.forward;
+                auto out = decoder.run(pre.hiddenStates[size_t(last)], pre.attentionMask, 0, run);
+                const torch::Tensor& labels = sequence.labels;
+                auto predicting = out.logits[0].narrow(0, sequence.queryPosition, labels.size(0));
+                auto sequenceLoss = torch::nn::functional::cross_entropy(predicting, labels);
+                loss = loss.defined() ? loss + sequenceLoss : sequenceLoss;
+                right += predicting.argmax(-1).eq(labels).sum().item<double>();
+                labelled += double(labels.size(0));
+            }
+            loss = loss / double(sequences.size());
+            const double accuracy = right / labelled;
             progress.reportScalars(step,
                                    {{"loss", loss.item<double>()},
                                     {"edit_loss", loss.item<double>()},

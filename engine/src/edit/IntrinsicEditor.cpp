@@ -20,7 +20,10 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
 
     // The hidden state entering the first edited layer is computed once here and
     // every step restarts from it.
-    const EditPrePass prePass = runEditPrePass(model_, request, true, params_.trainEndOfText);
+    // The prompt's pre-pass first, then its rephrasings' when they are trained too.
+    const std::vector<EditPrePass> sequences = runTrainingPrePasses(
+        model_, request, true, params_.trainEndOfText, params_.trainOnRephrasings);
+    const EditPrePass& prePass = sequences.front();
     const model::ForwardResult& pre = prePass.forward;
     const int64_t queryPosition = prePass.queryPosition;
     const int64_t width = model_.config().text.hiddenSize;
@@ -75,25 +78,37 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
             torch::zeros({width, stack_.zeta().size(0)}, trainOptions).requires_grad_(true);
         trainable.push_back(patch->zetaProjection);
     }
-    const torch::Tensor& queryIndex = prePass.queryIndex;
-    const torch::Tensor& labels = prePass.labels;
-    const int64_t targetCount = labels.size(0);
-
-    // alpha: the knowledge weight the hooks mixed in at the prompt's end, mean over
-    // the edited layers; NaN for methods without latent knowledge.
+    // The edit loss is the mean over the trained sequences, the accuracy is over all their
+    // labels, and alpha, the knowledge weight the hooks mixed in at the prompt's end (mean
+    // over the edited layers), is the prompt's; NaN for methods without latent knowledge.
+    // A gated edit's key is the prompt's: a rephrasing outside its gate gets no gradient.
     auto evaluate = [&](bool withGrad, torch::Tensor* editLoss, double* accuracy, double* alpha) {
         torch::AutoGradMode mode(withGrad);
-        EditHookSet hooks = stack_.hooks(queries, queryIndex, params_, patch.get());
-        model::DecoderRun run;
-        run.hooks = &hooks.hooks();
-        run.startLayer = firstLayer;
-        auto out = decoder.run(pre.hiddenStates[size_t(firstLayer)], pre.attentionMask, 0, run);
-        auto predicting = out.logits[0].narrow(0, queryPosition, targetCount);
-        *editLoss = torch::nn::functional::cross_entropy(predicting, labels);
-        *accuracy = predicting.argmax(-1).eq(labels).to(torch::kFloat32).mean().item<double>();
-        const auto scalars = hooks.lastScalars();
-        const auto mixed = scalars.find("alpha");
-        *alpha = mixed == scalars.end() ? std::nan("") : mixed->second;
+        torch::Tensor lossSum;
+        double right = 0, labelled = 0;
+        for (const EditPrePass& sequence : sequences) {
+            EditHookSet hooks =
+                stack_.hooks(sequence.queries, sequence.queryIndex, params_, patch.get());
+            model::DecoderRun run;
+            run.hooks = &hooks.hooks();
+            run.startLayer = firstLayer;
+            const model::ForwardResult& start = sequence.forward;
+            auto out =
+                decoder.run(start.hiddenStates[size_t(firstLayer)], start.attentionMask, 0, run);
+            const torch::Tensor& labels = sequence.labels;
+            auto predicting = out.logits[0].narrow(0, sequence.queryPosition, labels.size(0));
+            auto loss = torch::nn::functional::cross_entropy(predicting, labels);
+            lossSum = lossSum.defined() ? lossSum + loss : loss;
+            right += predicting.argmax(-1).eq(labels).sum().item<double>();
+            labelled += double(labels.size(0));
+            if (&sequence == &prePass) {
+                const auto scalars = hooks.lastScalars();
+                const auto mixed = scalars.find("alpha");
+                *alpha = mixed == scalars.end() ? std::nan("") : mixed->second;
+            }
+        }
+        *editLoss = lossSum / double(sequences.size());
+        *accuracy = right / labelled;
     };
 
     int step = 0;
