@@ -226,6 +226,8 @@ std::vector<Command> buildCommands() {
           flag("object-queries", "the aux heads read each object from its own image queries"),
           flag("object-tokens",
                "with --object-queries: every query of an object's group names its attributes"),
+          flag("object-words", "with --object-queries: the aux heads of the objects' attributes "
+                               "are the decoder's embeddings of the answer words"),
           flag("no-prefetch", "draw each batch between steps, not on a second thread"),
           option("in-context-share", "P",
                  "share of samples with a \"New Fact\" line before the prompt", "0")},

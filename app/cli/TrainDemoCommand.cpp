@@ -28,6 +28,7 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
         params.objectCountWeights = args.doubleList("object-counts");
     params.objectQueries = args.has("object-queries");
     params.objectTokens = args.has("object-tokens");
+    params.objectWords = args.has("object-words");
     params.prefetchBatches = !args.has("no-prefetch");
     // The default warm-up takes at most half the budget, so a short run still trains the
     // decoder, and none in a step-limited run (--steps counts full steps).
@@ -42,7 +43,7 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
     params.inContextShare = args.doubleValue("in-context-share", params.inContextShare);
     params.commandLine = "unike train-demo --out " + params.outDir + " --minutes " +
                          args.value("minutes", "25") + " --seed " + args.value("seed", "1");
-    for (const char* flag : {"object-queries", "object-tokens", "no-prefetch"})
+    for (const char* flag : {"object-queries", "object-tokens", "object-words", "no-prefetch"})
         if (args.has(flag))
             params.commandLine += std::string(" --") + flag;
     for (const char* name : {"world", "steps", "batch", "patch", "vision-layers", "object-counts",

@@ -159,6 +159,38 @@ private Q_SLOTS:
         QVERIFY(!torch::allclose(tokens[2], tokens[3]));
     }
 
+    void objectWordsClassifyThroughTheWordEmbeddings() {
+        // Slot 0's classes are the words with token ids 4, 1, 6: its logits are the prefix's
+        // dot products with those embedding rows; slot 1 keeps a linear head of its own.
+        const std::vector<std::string> names = {"object0_size", "object0_colour"};
+        train::TrainingBatch batch;
+        batch.auxLabels = torch::tensor({{2, 0}}, torch::kLong);
+        batch.rowHasImage = torch::ones({1}, torch::kBool);
+        torch::manual_seed(5);
+        train::AuxHeads heads({3, 2}, names, 8, true, true);
+        heads.tieToWords({{4, 1, 6}, {}});
+        auto embeddings = torch::randn({9, 8}).requires_grad_(true);
+        heads.setWordEmbeddings(embeddings);
+        auto prefix = torch::randn({1, 2, 8});
+        // The labelled class is word 6: making the prefix equal its embedding makes it the
+        // argmax, which a separate random head would not guarantee.
+        prefix.copy_(embeddings.detach()[6].expand({1, 2, 8}) * 10.0);
+        QCOMPARE(heads.slotAccuracy(prefix, batch, "object0_size"), 100.0);
+        heads.loss(torch::randn({1, 2, 8}), batch).backward();
+        const auto grad = embeddings.grad().abs().sum(1);
+        for (int64_t row : {1, 4, 6})
+            QVERIFY2(grad[row].item<float>() > 0.0f, std::to_string(row).c_str());
+        for (int64_t row : {0, 2, 3, 5, 7, 8})
+            QCOMPARE(grad[row].item<float>(), 0.0f);
+        // Detached embeddings (the vision warm-up) are read but not trained.
+        auto fixed = torch::randn({9, 8}).requires_grad_(true);
+        heads.setWordEmbeddings(fixed.detach());
+        auto trainablePrefix = torch::randn({1, 2, 8}).requires_grad_(true);
+        heads.loss(trainablePrefix, batch).backward();
+        QVERIFY(!fixed.grad().defined());
+        QVERIFY(trainablePrefix.grad().abs().sum().item<float>() > 0.0f);
+    }
+
     void prefetchedBatchesMatchOnDemandOnes() {
         // The second thread draws the same samples in the same order as the caller would.
         const text::BpeTokenizer tokenizer = toyTokenizer();

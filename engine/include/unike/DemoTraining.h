@@ -30,6 +30,9 @@ struct TrainDemoParams {
     bool objectQueries = false;
     // With object queries: every token of an object's group names all its attributes alone.
     bool objectTokens = false;
+    // With object queries: the object slots classify through the decoder's word embeddings of
+    // the answer words, so an object's tokens lie near the words its questions and answers use.
+    bool objectWords = false;
     int64_t maxSteps = 0; // 0: until the time budget ends
     // The vision side alone on the auxiliary heads first; part of `minutes`. Measured in
     // a 25-minute run: 8 minutes lift perception VQA from 60.5 to 79 (shape 22 -> 53).

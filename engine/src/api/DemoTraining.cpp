@@ -50,6 +50,9 @@ public:
     }
     std::vector<int> auxLabelSizes() const override { return generator_.auxLabelSizes(); }
     std::vector<std::string> auxLabelNames() const override { return generator_.auxLabelNames(); }
+    std::vector<std::vector<std::string>> auxLabelWords() const override {
+        return generator_.auxLabelWords();
+    }
     void setTrainingFraction(double fraction) override { fraction_ = fraction; }
 
 private:
@@ -145,6 +148,7 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     options.objectQueries = params.objectQueries;
     options.prefetchBatches = params.prefetchBatches;
     options.objectTokens = params.objectTokens;
+    options.objectWords = params.objectWords;
     train::DemoTrainer trainer(*model, tokenizer, source, options);
     const train::TrainerLog log = trainer.run(progress, heldOut);
 
@@ -181,6 +185,7 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
                              {"object_count_weights", params.objectCountWeights},
                              {"object_queries", params.objectQueries},
                              {"object_tokens", params.objectTokens},
+                             {"object_words", params.objectWords},
                              {"prefetch_batches", params.prefetchBatches},
                              {"seconds", log.seconds},
                              {"final_loss", log.finalLoss},

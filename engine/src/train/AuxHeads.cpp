@@ -55,8 +55,21 @@ AuxHeads::AuxHeads(std::vector<int> slotSizes, const std::vector<std::string>& s
     }
 }
 
+void AuxHeads::tieToWords(const std::vector<std::vector<int64_t>>& slotTokenIds) {
+    wordIds_.assign(sizes_.size(), torch::Tensor());
+    for (size_t slot = 0; slot < sizes_.size() && slot < slotTokenIds.size(); ++slot)
+        if (!slotTokenIds[slot].empty() && int(slotTokenIds[slot].size()) == sizes_[slot])
+            wordIds_[slot] = torch::tensor(slotTokenIds[slot], torch::kLong);
+    // The rows are normalised: embeddings start at 0.02 a weight and stay fixed through the
+    // vision warm-up, where raw dot products gave logits too flat to learn from (shape at
+    // chance after 1,700 steps). The scale is learned in log space.
+    wordLogScale_ = trainable(torch::zeros({}));
+}
+
 std::vector<torch::Tensor> AuxHeads::parameters() const {
     std::vector<torch::Tensor> out = {weight_, bias_};
+    if (wordLogScale_.defined())
+        out.push_back(wordLogScale_);
     if (presenceClasses_ > 0)
         out.insert(out.end(), {presenceWeight_, presenceBias_});
     return out;
@@ -87,8 +100,17 @@ std::vector<torch::Tensor> AuxHeads::slotInputs(const torch::Tensor& prefix,
 }
 
 torch::Tensor AuxHeads::slotLogits(const torch::Tensor& input, size_t slot) const {
+    const auto bias = bias_.narrow(0, offsets_[slot], sizes_[slot]);
+    if (slot < wordIds_.size() && wordIds_[slot].defined() && words_.defined())
+        return torch::nn::functional::linear(
+            input,
+            torch::nn::functional::normalize(
+                words_.index_select(0, wordIds_[slot].to(words_.device())),
+                torch::nn::functional::NormalizeFuncOptions().dim(1)) *
+                wordLogScale_.exp(),
+            bias);
     return torch::nn::functional::linear(input, weight_.narrow(0, offsets_[slot], sizes_[slot]),
-                                         bias_.narrow(0, offsets_[slot], sizes_[slot]));
+                                         bias);
 }
 
 torch::Tensor AuxHeads::slotLoss(const std::vector<torch::Tensor>& inputs,

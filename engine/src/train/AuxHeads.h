@@ -35,6 +35,17 @@ public:
                         const std::string& name) const;
     std::vector<torch::Tensor> parameters() const;
 
+    // Object words: the slots with a token id per class classify an object's tokens by their
+    // dot product with the decoder's embeddings of those words (unit rows times a learned
+    // scale), not
+    // with a head of their own. The decoder then finds the object a question names by
+    // matching the question's word against image tokens in its own embedding space, and the
+    // answer word is what an attention read of the token carries (the embeddings are tied).
+    // `slotTokenIds`: per slot, one token id per class, or empty for a linear head.
+    void tieToWords(const std::vector<std::vector<int64_t>>& slotTokenIds);
+    // The embedding matrix the tied slots read: detached while the decoder is not trained.
+    void setWordEmbeddings(torch::Tensor embeddings) { words_ = std::move(embeddings); }
+
 private:
     // What each slot reads (see above): `whole`, the prefix's mean (B, W), its object's group
     // mean (B, W), or with object tokens the group itself (B, G, W).
@@ -53,6 +64,8 @@ private:
     bool objectQueries_ = false;
     bool objectTokens_ = false;
     torch::Tensor weight_, bias_;
+    std::vector<torch::Tensor> wordIds_; // per slot: (classes) token ids, or undefined
+    torch::Tensor words_, wordLogScale_;
     std::vector<std::pair<size_t, int64_t>> presenceSlots_; // (slot, offset in the presence head)
     int64_t presenceClasses_ = 0;
     torch::Tensor presenceWeight_, presenceBias_;

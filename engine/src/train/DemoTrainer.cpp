@@ -101,6 +101,30 @@ std::vector<torch::Tensor> DemoTrainer::visionParameters() const {
     return out;
 }
 
+torch::Tensor DemoTrainer::objectWordEmbeddings(AuxHeads& heads) const {
+    if (!options_.objectWords || !options_.objectQueries)
+        return {};
+    const torch::Tensor& embeddings =
+        model_.parameters().get("language_model.model.decoder.embed_tokens.weight");
+    if (embeddings.size(1) != model_.config().text.wordEmbedProjDim)
+        throw Error(ErrorKind::InvalidInput, "object words need word embeddings as wide as the "
+                                             "image prefix");
+    // A slot is tied only when every class is one token, as the demo tokenizer makes answers.
+    std::vector<std::vector<int64_t>> ids;
+    for (const auto& words : train_.auxLabelWords()) {
+        std::vector<int64_t> slot;
+        for (const std::string& word : words) {
+            const std::vector<int> tokens = tokenizer_.encode(" " + word, false);
+            if (tokens.size() != 1)
+                break;
+            slot.push_back(tokens[0]);
+        }
+        ids.push_back(slot.size() == words.size() ? slot : std::vector<int64_t>());
+    }
+    heads.tieToWords(ids);
+    return embeddings;
+}
+
 int64_t DemoTrainer::visionWarmup(const AuxHeads& heads, BatchPrefetcher& batches, double seconds,
                                   const Progress& progress, TrainerLog& log) {
     std::vector<torch::Tensor> parameters = visionParameters();
@@ -148,16 +172,23 @@ int64_t DemoTrainer::visionWarmup(const AuxHeads& heads, BatchPrefetcher& batche
 TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<TrainingSample>& heldOut) {
     torch::manual_seed(options_.seed);
     const std::vector<int> auxSizes = train_.auxLabelSizes();
-    const AuxHeads heads(auxSizes, train_.auxLabelNames(), model_.config().text.wordEmbedProjDim,
-                         options_.objectQueries, options_.objectTokens);
+    AuxHeads heads(auxSizes, train_.auxLabelNames(), model_.config().text.wordEmbedProjDim,
+                   options_.objectQueries, options_.objectTokens);
+    const torch::Tensor wordEmbeddings = objectWordEmbeddings(heads);
     model_.parameters().setRequiresGrad(true);
     TrainerLog log;
     BatchPrefetcher batches(train_, tokenizer_, preprocessor_, imageSize_, auxSizes.size(),
                             options_.prefetchBatches);
     const auto start = Clock::now();
     const double warmupSeconds = std::min(options_.visionWarmupMinutes, options_.minutes) * 60.0;
-    if (warmupSeconds > 0)
+    if (warmupSeconds > 0) {
+        // The decoder does not train yet: its word embeddings are fixed targets.
+        if (wordEmbeddings.defined())
+            heads.setWordEmbeddings(wordEmbeddings.detach());
         log.visionWarmupSteps = visionWarmup(heads, batches, warmupSeconds, progress, log);
+    }
+    if (wordEmbeddings.defined())
+        heads.setWordEmbeddings(wordEmbeddings);
 
     // Two groups: the ViT, whose rate can be scaled (BLIP-2 keeps its image encoder frozen),
     // and the rest with the aux heads.

@@ -26,6 +26,7 @@ struct TrainerOptions {
     double auxWeight = 1.0;
     bool objectQueries = false; // the aux heads read each object from its own queries
     bool objectTokens = false;  // ...and from each of them alone (AuxHeads)
+    bool objectWords = false;   // ...through the decoder's embeddings of the answer words
     // First, the vision side (ViT, Q-Former, projection) alone on the auxiliary heads: a
     // step without the decoder is several times cheaper, so shape is learned sooner.
     // Part of `minutes`.
@@ -75,6 +76,9 @@ public:
     std::map<std::string, double> evaluate(const std::vector<TrainingSample>& samples) const;
 
 private:
+    // With `objectWords`: ties the heads' object slots to the answer words' token ids and
+    // returns the decoder's embedding matrix they read; undefined otherwise.
+    torch::Tensor objectWordEmbeddings(AuxHeads& heads) const;
     // Trains the vision side on the aux heads until `seconds` pass; returns its steps.
     int64_t visionWarmup(const AuxHeads& heads, BatchPrefetcher& batches, double seconds,
                          const Progress& progress, TrainerLog& log);

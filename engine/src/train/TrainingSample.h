@@ -28,6 +28,8 @@ public:
     // The slots' names; slots ending in "shape" or "colour" also train an
     // order-free presence head (which shapes and colours are in the image).
     virtual std::vector<std::string> auxLabelNames() const { return {}; }
+    // The words naming each slot's classes (empty where none), for AuxHeads::tieToWords.
+    virtual std::vector<std::vector<std::string>> auxLabelWords() const { return {}; }
     // Where training is (0..1), for a curriculum.
     virtual void setTrainingFraction(double fraction) {}
 };

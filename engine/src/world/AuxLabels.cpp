@@ -9,15 +9,22 @@ constexpr int kPerObject = 4;
 
 AuxLabels::AuxLabels(const World& world) {
     const auto& d = world.definition();
+    std::vector<std::string> colours, sizes;
+    for (const auto& colour : d.colours)
+        colours.push_back(colour.name);
+    for (const auto& size : d.sizes)
+        sizes.push_back(size.name);
     for (int k = 0; k < World::kMaxObjects; ++k) {
         const std::string prefix = "object" + std::to_string(k) + "_";
         sizes_.insert(sizes_.end(), {world.shapeCount(), world.colourCount(), int(d.sizes.size()),
                                      int(d.positions.size())});
         names_.insert(names_.end(),
                       {prefix + "shape", prefix + "colour", prefix + "size", prefix + "position"});
+        words_.insert(words_.end(), {d.shapes, colours, sizes, d.positions});
     }
     sizes_.insert(sizes_.end(), {World::kMaxObjects, world.entityCount(), world.settingCount()});
     names_.insert(names_.end(), {"count", "entity", "setting"});
+    words_.resize(names_.size());
 }
 
 std::vector<int> AuxLabels::of(const Scene& scene) const {

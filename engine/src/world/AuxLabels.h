@@ -21,12 +21,16 @@ public:
 
     const std::vector<int>& sizes() const { return sizes_; } // classes per slot
     const std::vector<std::string>& names() const { return names_; }
+    // The words naming each slot's classes, as answers use them ("heart", "red", "large",
+    // "left"); empty for the slots no one-word answer names (count, entity, setting).
+    const std::vector<std::vector<std::string>>& words() const { return words_; }
     std::vector<int> of(const Scene& scene) const;
     std::vector<int> none() const { return std::vector<int>(sizes_.size(), -1); }
 
 private:
     std::vector<int> sizes_;
     std::vector<std::string> names_;
+    std::vector<std::vector<std::string>> words_;
 };
 
 } // namespace unike::world

@@ -173,6 +173,9 @@ const std::vector<int>& SampleGenerator::auxLabelSizes() const {
 const std::vector<std::string>& SampleGenerator::auxLabelNames() const {
     return state_->aux.names();
 }
+const std::vector<std::vector<std::string>>& SampleGenerator::auxLabelWords() const {
+    return state_->aux.words();
+}
 
 std::vector<std::string> SampleGenerator::corpus() const {
     return Corpus(state_->world, state_->maker).texts();

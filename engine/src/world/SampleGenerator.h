@@ -51,6 +51,7 @@ public:
     // The auxiliary head's slots (see AuxLabels): classes per slot, and the slots' names.
     const std::vector<int>& auxLabelSizes() const;
     const std::vector<std::string>& auxLabelNames() const;
+    const std::vector<std::vector<std::string>>& auxLabelWords() const;
 
     // Every distinct prompt and answer text the world can produce (captions sampled), sorted:
     // the corpus a tokenizer is trained on.
