@@ -223,6 +223,8 @@ std::vector<Command> buildCommands() {
           option("vision-layers", "N", "the ViT's transformer layers", "2"),
           option("object-counts", "A,B,C",
                  "weights of plain scenes with one, two and three objects", "0.5,0.35,0.15"),
+          option("task-mix", "P,K,C,T", "shares of perception, knowledge, caption and text samples",
+                 "0.4,0.25,0.2,0.15"),
           flag("object-queries", "the aux heads read each object from its own image queries"),
           flag("object-tokens",
                "with --object-queries: every query of an object's group names its attributes"),

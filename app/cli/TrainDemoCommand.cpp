@@ -26,6 +26,8 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
     params.visionLayers = args.intValue("vision-layers", params.visionLayers);
     if (args.has("object-counts"))
         params.objectCountWeights = args.doubleList("object-counts");
+    if (args.has("task-mix"))
+        params.taskMix = args.doubleList("task-mix");
     params.objectQueries = args.has("object-queries");
     params.objectTokens = args.has("object-tokens");
     params.objectWords = args.has("object-words");
@@ -47,8 +49,8 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
         if (args.has(flag))
             params.commandLine += std::string(" --") + flag;
     for (const char* name : {"world", "steps", "batch", "patch", "vision-layers", "object-counts",
-                             "vision-warmup-minutes", "warmup-shape-weight", "image-first-minutes",
-                             "vision-lr-scale", "in-context-share"})
+                             "task-mix", "vision-warmup-minutes", "warmup-shape-weight",
+                             "image-first-minutes", "vision-lr-scale", "in-context-share"})
         if (args.has(name))
             params.commandLine += std::string(" --") + name + " " + args.value(name);
     CliProgress progress(showProgress(args));

@@ -1,4 +1,5 @@
 // Runs the real `unike` binary: help, subcommand help and usage errors.
+#include <QDir>
 #include <QProcess>
 #include <QtTest>
 
@@ -76,6 +77,19 @@ private slots:
         const Result result = runUnike({"ask", "--image", "x.png"});
         QCOMPARE(result.exitCode, 2);
         QVERIFY(result.err.contains("missing required option '--question"));
+    }
+
+    void trainDemoRefusesBadSharesBeforeWriting() {
+        const QString out =
+            QDir::temp().filePath("unike-bad-shares-%1").arg(QCoreApplication::applicationPid());
+        for (const QStringList& bad :
+             {QStringList{"--task-mix", "0.5,0.5"}, QStringList{"--task-mix", "0.5,-0.1,0.3,0.3"},
+              QStringList{"--object-counts", "0,0,0"}}) {
+            const Result result = runUnike(QStringList{"train-demo", "--out", out} + bad);
+            QCOMPARE(result.exitCode, 1);
+            QVERIFY2(result.err.contains(bad[0] + " takes"), qPrintable(result.err));
+            QVERIFY(!QDir(out).exists());
+        }
     }
 
     void noCommandIsUsageError() {

@@ -25,6 +25,9 @@ struct TrainDemoParams {
     // How often the training's plain scenes hold one, two or three objects (after the
     // one-object curriculum); held-out evaluation keeps the world's 0.5 / 0.35 / 0.15.
     std::vector<double> objectCountWeights = {0.5, 0.35, 0.15};
+    // Shares of perception, knowledge, caption and text samples in training (world::TaskMix);
+    // the held-out evaluation keeps these defaults.
+    std::vector<double> taskMix = {0.40, 0.25, 0.20, 0.15};
     // The auxiliary heads read object K's attributes from the K-th group of image queries
     // only, so each object is represented, bound, in its own prefix tokens.
     bool objectQueries = false;

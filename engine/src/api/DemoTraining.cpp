@@ -82,6 +82,12 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
         throw Error(ErrorKind::InvalidInput,
                     "--object-counts takes three non-negative weights for scenes of one, two "
                     "and three objects, for example 0.5,0.35,0.15");
+    const auto& mix = params.taskMix;
+    if (mix.size() != 4 || *std::min_element(mix.begin(), mix.end()) < 0 ||
+        mix[0] + mix[1] + mix[2] + mix[3] <= 0)
+        throw Error(ErrorKind::InvalidInput,
+                    "--task-mix takes four non-negative shares for perception, knowledge, "
+                    "caption and text samples, for example 0.4,0.25,0.2,0.15");
     fs::create_directories(params.outDir);
 
     progress.report(0.0, "building the world");
@@ -92,6 +98,7 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     trainOptions.seed = params.seed;
     trainOptions.split = world::Split::Train;
     trainOptions.objectCounts = {counts[0], counts[1], counts[2]};
+    trainOptions.mix = {mix[0], mix[1], mix[2], mix[3]};
     world::SampleGenerator generator(world, trainOptions);
 
     progress.report(0.0, "training the tokenizer");
@@ -118,6 +125,7 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     evalOptions.split = world::Split::Eval;
     evalOptions.seed = params.seed + 1000;
     evalOptions.objectCounts = {};
+    evalOptions.mix = {};
     world::SampleGenerator evalGenerator(world, evalOptions);
     std::vector<train::TrainingSample> heldOut;
     for (int i = 0; i < 800; ++i) {
@@ -183,6 +191,7 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
                              {"patch_size", params.patchSize},
                              {"vision_layers", params.visionLayers},
                              {"object_count_weights", params.objectCountWeights},
+                             {"task_mix", params.taskMix},
                              {"object_queries", params.objectQueries},
                              {"object_tokens", params.objectTokens},
                              {"object_words", params.objectWords},
