@@ -60,9 +60,8 @@ void AuxHeads::tieToWords(const std::vector<std::vector<int64_t>>& slotTokenIds)
     for (size_t slot = 0; slot < sizes_.size() && slot < slotTokenIds.size(); ++slot)
         if (!slotTokenIds[slot].empty() && int(slotTokenIds[slot].size()) == sizes_[slot])
             wordIds_[slot] = torch::tensor(slotTokenIds[slot], torch::kLong);
-    // The rows are normalised: embeddings start at 0.02 a weight and stay fixed through the
-    // vision warm-up, where raw dot products gave logits too flat to learn from (shape at
-    // chance after 1,700 steps). The scale is learned in log space.
+    // Unit rows times a scale learned in log space: the logits' size is then the heads' own,
+    // not that of embeddings that start at 0.02 a weight and change as the decoder learns.
     wordLogScale_ = trainable(torch::zeros({}));
 }
 
