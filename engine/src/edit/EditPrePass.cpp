@@ -37,6 +37,21 @@ EditPrePass runEditPrePass(const model::Blip2Model& model, const EditRequest& re
     return pre;
 }
 
+LabelFit fitLabels(const model::OptDecoder& decoder, const EditPrePass& pass, int startLayer,
+                   const model::DecoderHooks& hooks) {
+    model::DecoderRun run;
+    run.hooks = &hooks;
+    run.startLayer = startLayer;
+    const model::ForwardResult& start = pass.forward;
+    auto out = decoder.run(start.hiddenStates[size_t(startLayer)], start.attentionMask, 0, run);
+    auto predicting = out.logits[0].narrow(0, pass.queryPosition, pass.labels.size(0));
+    LabelFit fit;
+    fit.loss = torch::nn::functional::cross_entropy(predicting, pass.labels);
+    fit.right = predicting.argmax(-1).eq(pass.labels).sum().item<int64_t>();
+    fit.labelled = pass.labels.size(0);
+    return fit;
+}
+
 std::vector<EditPrePass> runTrainingPrePasses(const model::Blip2Model& model,
                                               const EditRequest& request, bool captureFfnInputs,
                                               bool endWithEndOfText, bool withRephrasings) {

@@ -26,6 +26,16 @@ struct EditPrePass {
 EditPrePass runEditPrePass(const model::Blip2Model& model, const EditRequest& request,
                            bool captureFfnInputs, bool endWithEndOfText = false);
 
+// How well a pre-pass's labels are predicted when the decoder reruns its cached hidden state
+// from `startLayer` with `hooks`: their mean cross-entropy and how many are the argmax.
+struct LabelFit {
+    torch::Tensor loss;
+    int64_t right = 0;
+    int64_t labelled = 0;
+};
+LabelFit fitLabels(const model::OptDecoder& decoder, const EditPrePass& pass, int startLayer,
+                   const model::DecoderHooks& hooks);
+
 // The pre-passes an edit trains on: the prompt's (with FFN inputs when asked), then, with
 // `withRephrasings`, one per rephrasing of the request.
 std::vector<EditPrePass> runTrainingPrePasses(const model::Blip2Model& model,

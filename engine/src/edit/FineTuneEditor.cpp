@@ -36,23 +36,16 @@ std::shared_ptr<EditPatch> FineTuneEditor::train(const EditRequest& request,
         for (; step < params_.ftSteps; ++step) {
             progress.throwIfCancelled("the edit");
             torch::Tensor loss;
-            double right = 0, labelled = 0;
+            int64_t right = 0, labelled = 0;
             for (const EditPrePass& sequence : sequences) {
                 EditHookSet hooks = stack_.hooks(sequence.queries, sequence.queryIndex, params_);
-                model::DecoderRun run;
-                run.hooks = &hooks.hooks();
-                run.startLayer = last;
-                const model::ForwardResult& pre = sequence.forward;
-                auto out = decoder.run(pre.hiddenStates[size_t(last)], pre.attentionMask, 0, run);
-                const torch::Tensor& labels = sequence.labels;
-                auto predicting = out.logits[0].narrow(0, sequence.queryPosition, labels.size(0));
-                auto sequenceLoss = torch::nn::functional::cross_entropy(predicting, labels);
-                loss = loss.defined() ? loss + sequenceLoss : sequenceLoss;
-                right += predicting.argmax(-1).eq(labels).sum().item<double>();
-                labelled += double(labels.size(0));
+                const LabelFit fit = fitLabels(decoder, sequence, last, hooks.hooks());
+                loss = loss.defined() ? loss + fit.loss : fit.loss;
+                right += fit.right;
+                labelled += fit.labelled;
             }
             loss = loss / double(sequences.size());
-            const double accuracy = right / labelled;
+            const double accuracy = double(right) / double(labelled);
             progress.reportScalars(step,
                                    {{"loss", loss.item<double>()},
                                     {"edit_loss", loss.item<double>()},

@@ -85,22 +85,14 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
     auto evaluate = [&](bool withGrad, torch::Tensor* editLoss, double* accuracy, double* alpha) {
         torch::AutoGradMode mode(withGrad);
         torch::Tensor lossSum;
-        double right = 0, labelled = 0;
+        int64_t right = 0, labelled = 0;
         for (const EditPrePass& sequence : sequences) {
             EditHookSet hooks =
                 stack_.hooks(sequence.queries, sequence.queryIndex, params_, patch.get());
-            model::DecoderRun run;
-            run.hooks = &hooks.hooks();
-            run.startLayer = firstLayer;
-            const model::ForwardResult& start = sequence.forward;
-            auto out =
-                decoder.run(start.hiddenStates[size_t(firstLayer)], start.attentionMask, 0, run);
-            const torch::Tensor& labels = sequence.labels;
-            auto predicting = out.logits[0].narrow(0, sequence.queryPosition, labels.size(0));
-            auto loss = torch::nn::functional::cross_entropy(predicting, labels);
-            lossSum = lossSum.defined() ? lossSum + loss : loss;
-            right += predicting.argmax(-1).eq(labels).sum().item<double>();
-            labelled += double(labels.size(0));
+            const LabelFit fit = fitLabels(decoder, sequence, firstLayer, hooks.hooks());
+            lossSum = lossSum.defined() ? lossSum + fit.loss : fit.loss;
+            right += fit.right;
+            labelled += fit.labelled;
             if (&sequence == &prePass) {
                 const auto scalars = hooks.lastScalars();
                 const auto mixed = scalars.find("alpha");
@@ -108,7 +100,7 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
             }
         }
         *editLoss = lossSum / double(sequences.size());
-        *accuracy = right / labelled;
+        *accuracy = double(right) / double(labelled);
     };
 
     int step = 0;
