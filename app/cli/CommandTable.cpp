@@ -230,6 +230,10 @@ std::vector<Command> buildCommands() {
                "with --object-queries: every query of an object's group names its attributes"),
           flag("object-words", "with --object-queries: the aux heads of the objects' attributes "
                                "are the decoder's embeddings of the answer words"),
+          option("object-attention", "W",
+                 "with --object-queries: weight of a loss pointing one decoder head per layer at "
+                 "the asked object's image tokens",
+                 "0"),
           flag("no-prefetch", "draw each batch between steps, not on a second thread"),
           option("in-context-share", "P",
                  "share of samples with a \"New Fact\" line before the prompt", "0")},

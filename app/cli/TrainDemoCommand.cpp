@@ -31,6 +31,7 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
     params.objectQueries = args.has("object-queries");
     params.objectTokens = args.has("object-tokens");
     params.objectWords = args.has("object-words");
+    params.objectAttentionWeight = args.doubleValue("object-attention", 0.0);
     params.prefetchBatches = !args.has("no-prefetch");
     // The default warm-up takes at most half the budget, so a short run still trains the
     // decoder, and none in a step-limited run (--steps counts full steps).
@@ -48,9 +49,10 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
     for (const char* flag : {"object-queries", "object-tokens", "object-words", "no-prefetch"})
         if (args.has(flag))
             params.commandLine += std::string(" --") + flag;
-    for (const char* name : {"world", "steps", "batch", "patch", "vision-layers", "object-counts",
-                             "task-mix", "vision-warmup-minutes", "warmup-shape-weight",
-                             "image-first-minutes", "vision-lr-scale", "in-context-share"})
+    for (const char* name :
+         {"world", "steps", "batch", "patch", "vision-layers", "object-counts", "task-mix",
+          "vision-warmup-minutes", "warmup-shape-weight", "image-first-minutes", "vision-lr-scale",
+          "in-context-share", "object-attention"})
         if (args.has(name))
             params.commandLine += std::string(" --") + name + " " + args.value(name);
     CliProgress progress(showProgress(args));

@@ -84,7 +84,8 @@ private slots:
             QDir::temp().filePath("unike-bad-shares-%1").arg(QCoreApplication::applicationPid());
         for (const QStringList& bad :
              {QStringList{"--task-mix", "0.5,0.5"}, QStringList{"--task-mix", "0.5,-0.1,0.3,0.3"},
-              QStringList{"--object-counts", "0,0,0"}}) {
+              QStringList{"--object-counts", "0,0,0"}, QStringList{"--object-attention", "-1"},
+              QStringList{"--object-attention", "0.5"}}) { // the last without --object-queries
             const Result result = runUnike(QStringList{"train-demo", "--out", out} + bad);
             QCOMPARE(result.exitCode, 1);
             QVERIFY2(result.err.contains(bad[0] + " takes"), qPrintable(result.err));

@@ -6,6 +6,7 @@
 #include "train/AuxHeads.h"
 #include "train/BatchPrefetcher.h"
 #include "train/DemoTrainer.h"
+#include "train/ObjectAttentionLoss.h"
 
 #include <QtTest>
 
@@ -189,6 +190,71 @@ private Q_SLOTS:
         heads.loss(trainablePrefix, batch).backward();
         QVERIFY(!fixed.grad().defined());
         QVERIFY(trainablePrefix.grad().abs().sum().item<float>() > 0.0f);
+    }
+
+    void objectAttentionPullsOneHeadTowardsTheAskedObject() {
+        // Two layers, two heads, a prefix of six image tokens in three groups of two, three
+        // text tokens. Row 0 asks about object 1 with a two-token prompt, so the answer is
+        // predicted at position 6 + 2 - 1 = 7; row 1 asks about nothing.
+        const int64_t prefix = 6, length = 9;
+        train::ObjectAttentionTargets targets{prefix, 3, torch::tensor({1, -1}, torch::kLong),
+                                              torch::tensor({2, 3}, torch::kLong)};
+        auto scoresOn = [&](int64_t from) { // head 0 of row 0, at position 7, on tokens [from, +2)
+            auto scores = torch::zeros({2, 2, length, length});
+            scores.index_put_({0, 0, 7, torch::indexing::Slice(from, from + 2)}, 12.0);
+            return scores.requires_grad_(true);
+        };
+        for (const int64_t from : {int64_t(2), int64_t(0)}) {
+            auto scores0 = scoresOn(from), scores1 = scoresOn(from);
+            const std::vector<torch::Tensor> attentions = {scores0.softmax(-1),
+                                                           scores1.softmax(-1)};
+            auto loss = train::objectAttentionLoss(attentions, targets);
+            const double share = train::objectAttentionShare(attentions, targets);
+            if (from == 2) { // on object 1's tokens: near 0 loss, all of the image read right
+                QVERIFY2(loss.item<double>() < 0.01, std::to_string(loss.item<double>()).c_str());
+                QVERIFY(share > 0.99);
+            } else { // on object 0's: a large loss, none of it right
+                QVERIFY2(loss.item<double>() > 5.0, std::to_string(loss.item<double>()).c_str());
+                QVERIFY(share < 0.01);
+            }
+            loss.backward();
+            // Layer 0 (which cannot know the question yet at the answer's position), head 1,
+            // row 1 and other positions get no gradient; layer 1's head 0 at position 7 does.
+            QVERIFY(!scores0.grad().defined() || scores0.grad().abs().sum().item<float>() == 0.0f);
+            const auto grad = scores1.grad();
+            QVERIFY(grad.index({0, 0, 7}).abs().sum().item<float>() > 0.0f);
+            QCOMPARE(grad.index({0, 1}).abs().sum().item<float>(), 0.0f);
+            QCOMPARE(grad.index({1}).abs().sum().item<float>(), 0.0f);
+            QCOMPARE(grad.index({0, 0, 6}).abs().sum().item<float>(), 0.0f);
+        }
+        // No row with a subject: nothing to learn, and no share to report.
+        targets.subjectObject = torch::tensor({-1, -1}, torch::kLong);
+        const std::vector<torch::Tensor> plain = {torch::full({2, 2, length, length}, 1.0 / 9),
+                                                  torch::full({2, 2, length, length}, 1.0 / 9)};
+        QCOMPARE(train::objectAttentionLoss(plain, targets).item<double>(), 0.0);
+        QCOMPARE(train::objectAttentionShare(plain, targets), -1.0);
+    }
+
+    void batchesCarryTheSubjectAndThePromptLength() {
+        const text::BpeTokenizer tokenizer = toyTokenizer();
+        vision::ImageProcessorConfig processing;
+        processing.height = processing.width = 16;
+        const vision::ImagePreprocessor preprocessor(processing);
+        ColourSource source(7);
+        std::vector<train::TrainingSample> samples = {source.next(), source.next()};
+        samples[0].subjectObject = 2;
+        const train::TrainingBatch batch =
+            train::buildBatch(samples, tokenizer, preprocessor, 16, 1);
+        QCOMPARE(batch.subjectObject[0].item<int64_t>(), int64_t(2));
+        QCOMPARE(batch.subjectObject[1].item<int64_t>(), int64_t(-1));
+        for (int64_t row = 0; row < 2; ++row) {
+            const int64_t prompt =
+                int64_t(tokenizer.encode(samples[size_t(row)].prompt, true).size());
+            QCOMPARE(batch.promptLength[row].item<int64_t>(), prompt);
+            // The first labelled token is the answer's, right after the prompt.
+            QCOMPARE(batch.labels[row][prompt - 1].item<int64_t>(), int64_t(-100));
+            QVERIFY(batch.labels[row][prompt].item<int64_t>() != -100);
+        }
     }
 
     void prefetchedBatchesMatchOnDemandOnes() {

@@ -190,6 +190,36 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, SampleGenerator(world_, options));
     }
 
+    void aPerceptionQuestionNamesItsSubjectObject() {
+        // The subject is the object whose attribute the answer is (aux slots 4K..4K+3 hold
+        // object K's shape, colour, size and position); counts have none.
+        std::map<int, int> subjects;
+        int counts = 0;
+        for (const Sample& s : draw(Split::Train, 3000)) {
+            if (s.kind != TaskKind::PerceptionVqa) {
+                QCOMPARE(s.subjectObject, -1);
+                continue;
+            }
+            if (s.questionType == "count") {
+                QCOMPARE(s.subjectObject, -1);
+                ++counts;
+                continue;
+            }
+            const int objects = s.auxLabels[12] + 1;
+            QVERIFY(s.subjectObject >= 0 && s.subjectObject < objects);
+            ++subjects[s.subjectObject];
+            const int at = 4 * s.subjectObject;
+            if (s.questionType == "colour")
+                QCOMPARE(s.answer, world_.colourName(s.auxLabels[at + 1], true));
+            if (s.questionType == "shape")
+                QCOMPARE(s.answer, world_.shapeName(s.auxLabels[at], true));
+            if (s.questionType == "position")
+                QCOMPARE(s.answer, world_.definition().positions[s.auxLabels[at + 3]]);
+        }
+        QVERIFY(counts > 20);
+        QCOMPARE(subjects.size(), size_t(3)); // every slot of a three-object scene is asked
+    }
+
     void objectCountWeightsChooseHowManyObjectsASceneHolds() {
         auto countsOf = [&](const ObjectCountWeights& weights) {
             SampleOptions options;

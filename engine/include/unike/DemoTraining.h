@@ -36,6 +36,9 @@ struct TrainDemoParams {
     // With object queries: the object slots classify through the decoder's word embeddings of
     // the answer words, so an object's tokens lie near the words its questions and answers use.
     bool objectWords = false;
+    // With object queries: the weight of a loss that points one decoder head per layer, at
+    // the answer's position, at the asked object's image tokens (train::ObjectAttentionLoss).
+    double objectAttentionWeight = 0.0;
     int64_t maxSteps = 0; // 0: until the time budget ends
     // The vision side alone on the auxiliary heads first; part of `minutes`. Measured in
     // a 25-minute run: 8 minutes lift perception VQA from 60.5 to 79 (shape 22 -> 53).

@@ -27,6 +27,7 @@ train::TrainingSample toTrainingSample(world::Sample sample) {
     out.prompt = std::move(sample.prompt);
     out.answer = std::move(sample.answer);
     out.auxLabels = std::move(sample.auxLabels);
+    out.subjectObject = sample.subjectObject;
     out.group = world::taskKindName(sample.kind);
     return out;
 }
@@ -88,6 +89,11 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
         throw Error(ErrorKind::InvalidInput,
                     "--task-mix takes four non-negative shares for perception, knowledge, "
                     "caption and text samples, for example 0.4,0.25,0.2,0.15");
+    if (params.objectAttentionWeight < 0 ||
+        (params.objectAttentionWeight > 0 && !params.objectQueries))
+        throw Error(ErrorKind::InvalidInput,
+                    "--object-attention takes a non-negative weight and needs --object-queries, "
+                    "which give each object its own image tokens");
     fs::create_directories(params.outDir);
 
     progress.report(0.0, "building the world");
@@ -157,6 +163,7 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     options.prefetchBatches = params.prefetchBatches;
     options.objectTokens = params.objectTokens;
     options.objectWords = params.objectWords;
+    options.objectAttentionWeight = params.objectAttentionWeight;
     train::DemoTrainer trainer(*model, tokenizer, source, options);
     const train::TrainerLog log = trainer.run(progress, heldOut);
 
@@ -195,6 +202,7 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
                              {"object_queries", params.objectQueries},
                              {"object_tokens", params.objectTokens},
                              {"object_words", params.objectWords},
+                             {"object_attention_weight", params.objectAttentionWeight},
                              {"prefetch_batches", params.prefetchBatches},
                              {"seconds", log.seconds},
                              {"final_loss", log.finalLoss},

@@ -89,6 +89,7 @@ ForwardResult Blip2Model::forward(const ForwardInput& input, const ForwardOption
     run.hooks = options.hooks;
     run.captureHidden = options.captureHidden;
     run.captureFfnInputs = options.captureFfnInputs;
+    run.captureAttention = options.captureAttention;
     DecoderResult decoded = decoder_.run(hidden, prepared.attentionMask, 0, run);
     ForwardResult result;
     result.logits = decoded.logits;
@@ -96,6 +97,7 @@ ForwardResult Blip2Model::forward(const ForwardInput& input, const ForwardOption
     result.prefixLength = prepared.prefixLength;
     result.hiddenStates = std::move(decoded.hiddenStates);
     result.ffnInputs = std::move(decoded.ffnInputs);
+    result.attentions = std::move(decoded.attentions);
     return result;
 }
 

@@ -30,6 +30,7 @@ struct ForwardOptions {
     const DecoderHooks* hooks = nullptr;
     bool captureHidden = false;
     bool captureFfnInputs = false;
+    bool captureAttention = false; // each decoder layer's self-attention weights
 };
 
 struct ForwardResult {
@@ -38,6 +39,7 @@ struct ForwardResult {
     int64_t prefixLength = 0;    // image query tokens in front of the text (0 text-only)
     std::vector<torch::Tensor> hiddenStates; // entering each decoder layer
     std::vector<torch::Tensor> ffnInputs;
+    std::vector<torch::Tensor> attentions; // per decoder layer, (B, heads, prefix + T, same)
 };
 
 // The decoder's input for one batch: embeddings with the image prefix in place.

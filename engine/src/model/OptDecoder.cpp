@@ -103,6 +103,8 @@ DecoderResult OptDecoder::run(const torch::Tensor& hidden, const torch::Tensor& 
         result.hiddenStates.resize(layers_.size());
     if (options.captureFfnInputs)
         result.ffnInputs.resize(layers_.size());
+    if (options.captureAttention)
+        result.attentions.resize(layers_.size());
     static const DecoderHooks noHooks;
     const DecoderHooks& hooks = options.hooks ? *options.hooks : noHooks;
 
@@ -116,10 +118,14 @@ DecoderResult OptDecoder::run(const torch::Tensor& hidden, const torch::Tensor& 
         context.attentionMask = attentionMask;
         context.pastLength = pastLength;
         LayerCapture capture;
+        capture.wantsAttention = options.captureAttention;
+        const bool capturing = options.captureFfnInputs || options.captureAttention;
         h = layers_[i].forward(h, mask, context, hooks.forLayer(int(i)), options.cache,
-                               options.captureFfnInputs ? &capture : nullptr);
+                               capturing ? &capture : nullptr);
         if (options.captureFfnInputs)
             result.ffnInputs[i] = capture.ffnInput;
+        if (options.captureAttention)
+            result.attentions[i] = capture.attentionProbs;
     }
     result.finalHidden = head(h);
     if (options.computeLogits)

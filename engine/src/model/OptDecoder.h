@@ -18,6 +18,7 @@ struct DecoderRun {
     KvCache* cache = nullptr;      // appended to when given
     bool captureHidden = false;    // the hidden state entering each layer
     bool captureFfnInputs = false; // what enters each layer's fc1
+    bool captureAttention = false; // each layer's self-attention weights
     int startLayer = 0;            // run layers [startLayer, end) on a given hidden state
     bool computeLogits = true;
 };
@@ -27,6 +28,7 @@ struct DecoderResult {
     torch::Tensor finalHidden;               // (B, T, word_embed_proj_dim), before lm_head
     std::vector<torch::Tensor> hiddenStates; // per layer, entering it (index = layer)
     std::vector<torch::Tensor> ffnInputs;    // per layer
+    std::vector<torch::Tensor> attentions;   // per layer, (B, heads, T, past + T)
 };
 
 class OptDecoder {

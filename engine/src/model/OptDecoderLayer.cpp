@@ -34,8 +34,8 @@ torch::Tensor OptDecoderLayer::mergeHeads(const torch::Tensor& x) const {
 }
 
 torch::Tensor OptDecoderLayer::attend(const torch::Tensor& q, const torch::Tensor& k,
-                                      const torch::Tensor& v,
-                                      const torch::Tensor& additiveMask) const {
+                                      const torch::Tensor& v, const torch::Tensor& additiveMask,
+                                      torch::Tensor* probsOut) const {
     auto scores = torch::matmul(q, k.transpose(-1, -2));
     if (additiveMask.defined())
         scores = scores + additiveMask;
@@ -43,6 +43,8 @@ torch::Tensor OptDecoderLayer::attend(const torch::Tensor& q, const torch::Tenso
     auto probs = scores.scalar_type() == torch::kFloat32
                      ? torch::softmax(scores, -1)
                      : torch::softmax(scores, -1, torch::kFloat32).to(scores.scalar_type());
+    if (probsOut)
+        *probsOut = probs;
     return torch::matmul(probs, v);
 }
 
@@ -72,7 +74,9 @@ torch::Tensor OptDecoderLayer::forward(const torch::Tensor& hidden,
     auto v = splitHeads(vProj_(x));
     if (cache)
         std::tie(k, v) = cache->append(size_t(index_), k, v);
-    auto attention = mergeHeads(attend(q, k, v, additiveMask));
+    auto attention =
+        mergeHeads(attend(q, k, v, additiveMask,
+                          capture && capture->wantsAttention ? &capture->attentionProbs : nullptr));
     for (DecoderLayerHook* hook : hooks) {
         auto states = hook->knowledgeStates(context);
         if (!states.defined() || states.numel() == 0)

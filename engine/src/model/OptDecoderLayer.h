@@ -10,7 +10,9 @@
 namespace unike::model {
 
 struct LayerCapture {
-    torch::Tensor ffnInput; // what entered fc1, when asked for
+    bool wantsAttention = false;
+    torch::Tensor ffnInput;       // what entered fc1
+    torch::Tensor attentionProbs; // (B, heads, T, S) self-attention weights, when wanted
 };
 
 class OptDecoderLayer {
@@ -32,7 +34,8 @@ private:
     torch::Tensor splitHeads(const torch::Tensor& x) const;
     torch::Tensor mergeHeads(const torch::Tensor& x) const;
     torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
-                         const torch::Tensor& additiveMask) const;
+                         const torch::Tensor& additiveMask,
+                         torch::Tensor* probsOut = nullptr) const;
     torch::Tensor knowledgeAttention(const torch::Tensor& q, const torch::Tensor& states,
                                      int64_t batch) const;
 

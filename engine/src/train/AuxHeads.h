@@ -34,6 +34,8 @@ public:
     double slotAccuracy(const torch::Tensor& prefix, const TrainingBatch& batch,
                         const std::string& name) const;
     std::vector<torch::Tensor> parameters() const;
+    // The prefix groups the object slots read, one per object; 0 without object queries.
+    int objectGroups() const { return objectQueries_ ? objects_ : 0; }
 
     // Object words: the slots with a token id per class classify an object's tokens by their
     // dot product with the decoder's embeddings of those words (unit rows times a learned

@@ -2,6 +2,7 @@
 
 #include "train/AuxHeads.h"
 #include "train/BatchPrefetcher.h"
+#include "train/ObjectAttentionLoss.h"
 #include "train/TrainingBatch.h"
 
 #include <unike/Error.h>
@@ -207,6 +208,7 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
         torch::optim::AdamWOptions(options_.learningRate).weight_decay(options_.weightDecay));
     const std::vector<double> groupScales = {1.0, options_.visionTowerLearningRateScale};
 
+    const bool findsObjects = options_.objectAttentionWeight > 0 && heads.objectGroups() > 0;
     const auto mainStart = Clock::now();
     const double budgetSeconds =
         options_.minutes * 60.0 - std::chrono::duration<double>(mainStart - start).count();
@@ -230,11 +232,18 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
         input.rowHasImage = batch.rowHasImage;
         input.inputIds = batch.inputIds;
         input.attentionMask = batch.attentionMask;
-        auto result = model_.forward(input);
+        model::ForwardOptions forwardOptions;
+        forwardOptions.captureAttention = findsObjects;
+        auto result = model_.forward(input, forwardOptions);
         auto lmLoss = languageLoss(result.logits, result.prefixLength, batch.labels);
         auto auxLoss = heads.loss(prefix, batch);
         const double auxFactor = options_.auxWeight * (imageFirst ? 3.0 : 1.0);
         auto loss = lmLoss + auxFactor * auxLoss;
+        const ObjectAttentionTargets attentionTargets{result.prefixLength, heads.objectGroups(),
+                                                      batch.subjectObject, batch.promptLength};
+        if (findsObjects)
+            loss = loss + options_.objectAttentionWeight *
+                              objectAttentionLoss(result.attentions, attentionTargets);
         optimizer.zero_grad();
         loss.backward();
         torch::nn::utils::clip_grad_norm_(parameters, options_.gradClip);
@@ -256,10 +265,12 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
             // The aux head's shape accuracy on this batch tells a vision side that has not
             // learned shape apart from a decoder that has not learned to read it.
             spdlog::info("train step {} loss {:.4f} (lm {:.4f}, aux {:.4f}, object0 shape "
-                         "{:.0f}%) lr {:.2e}{}",
+                         "{:.0f}%, object attention {:.2f}) lr {:.2e}{}",
                          step, smoothed, lmLoss.item<double>(), auxLoss.item<double>(),
-                         heads.slotAccuracy(prefix, batch, "object0_shape"), lr,
-                         imageFirst ? " [images first]" : "");
+                         heads.slotAccuracy(prefix, batch, "object0_shape"),
+                         findsObjects ? objectAttentionShare(result.attentions, attentionTargets)
+                                      : -1.0,
+                         lr, imageFirst ? " [images first]" : "");
         }
     }
     model_.parameters().setRequiresGrad(false);

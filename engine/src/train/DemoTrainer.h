@@ -27,6 +27,9 @@ struct TrainerOptions {
     bool objectQueries = false; // the aux heads read each object from its own queries
     bool objectTokens = false;  // ...and from each of them alone (AuxHeads)
     bool objectWords = false;   // ...through the decoder's embeddings of the answer words
+    // With object queries: the weight of ObjectAttentionLoss, which points one decoder head
+    // per layer at the asked object's group of image tokens; 0 leaves attention free.
+    double objectAttentionWeight = 0.0;
     // First, the vision side (ViT, Q-Former, projection) alone on the auxiliary heads: a
     // step without the decoder is several times cheaper, so shape is learned sooner.
     // Part of `minutes`.

@@ -30,6 +30,8 @@ TrainingBatch buildBatch(const std::vector<TrainingSample>& samples,
     out.pixelValues = torch::zeros({batch, 3, imageSize, imageSize});
     out.rowHasImage = torch::zeros({batch}, torch::kBool);
     out.auxLabels = torch::full({batch, int64_t(auxSlots)}, -1, torch::kLong);
+    out.subjectObject = torch::full({batch}, -1, torch::kLong);
+    out.promptLength = torch::zeros({batch}, torch::kLong);
     auto idsA = out.inputIds.accessor<int64_t, 2>();
     auto maskA = out.attentionMask.accessor<int64_t, 2>();
     auto labelsA = out.labels.accessor<int64_t, 2>();
@@ -43,6 +45,8 @@ TrainingBatch buildBatch(const std::vector<TrainingSample>& samples,
                 labelsA[b][int64_t(t)] = row[t];
         }
         const TrainingSample& sample = samples[size_t(b)];
+        out.subjectObject[b] = sample.subjectObject;
+        out.promptLength[b] = int64_t(promptLengths[size_t(b)]);
         for (size_t s = 0; s < sample.auxLabels.size() && s < auxSlots; ++s)
             auxA[b][int64_t(s)] = sample.auxLabels[s];
         out.groups.push_back(sample.group);

@@ -16,6 +16,8 @@ struct TrainingBatch {
     torch::Tensor attentionMask; // (B, T)
     torch::Tensor labels;        // (B, T): the id at answer/EOS positions, -100 elsewhere
     torch::Tensor auxLabels;     // (B, slots), -1 for none
+    torch::Tensor subjectObject; // (B), the object the question asks about, -1 for none
+    torch::Tensor promptLength;  // (B), tokens before the answer, BOS included
     std::vector<std::string> groups;
 };
 

@@ -16,6 +16,7 @@ struct TrainingSample {
     std::string prompt;         // exactly what the model sees before the answer
     std::string answer;         // trained as " " + answer + EOS
     std::vector<int> auxLabels; // one class per slot, -1 for none
+    int subjectObject = -1;     // the object slot the question asks about, -1 for none
     std::string group;          // for per-kind accuracy in the log ("perception_vqa", ...)
 };
 

@@ -32,6 +32,9 @@ struct Sample {
     // Class indices for the vision side's auxiliary head, -1 where a slot does not apply; see
     // SampleGenerator::auxLabelSizes.
     std::vector<int> auxLabels;
+    // The object a perception question asks about, in the scene's order (that of the aux
+    // labels' object slots); -1 where none is singled out (counts, other tasks).
+    int subjectObject = -1;
     bool misconception = false; // answer != trueAnswer
     bool heldOutTemplate = false;
 };

@@ -76,8 +76,10 @@ struct SampleGenerator::State {
         const Scene scene = sampler.shapes(rng, options.maxObjects, true, options.objectCounts);
         const std::string& type = rng.pick(QuestionBank::perceptionTypes());
         const int object = rng.uniformInt(0, int(scene.objects.size()) - 1);
-        return imageSample(maker.perception(scene, object, type, pickTemplate(type, rng)), scene,
-                           type);
+        Sample s = imageSample(maker.perception(scene, object, type, pickTemplate(type, rng)),
+                               scene, type);
+        s.subjectObject = type == "count" ? -1 : object;
+        return s;
     }
 
     Sample knowledge(Rng& rng) const {

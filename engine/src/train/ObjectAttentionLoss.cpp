@@ -1,0 +1,73 @@
+#include "train/ObjectAttentionLoss.h"
+
+#include <unike/Error.h>
+
+namespace unike::train {
+namespace {
+
+// Per layer from firstLayer, the (rows, 2) masses on the subject's group and on the prefix.
+std::vector<torch::Tensor> groupMasses(const std::vector<torch::Tensor>& attentions,
+                                       const ObjectAttentionTargets& targets, int firstLayer,
+                                       int64_t head) {
+    const int64_t prefix = targets.prefixLength;
+    if (prefix <= 0 || targets.objectGroups <= 0 || !targets.subjectObject.defined())
+        return {};
+    const int64_t group = prefix / targets.objectGroups;
+    if (group == 0)
+        throw Error(ErrorKind::InvalidInput, "fewer image tokens than object groups");
+    const auto rows = targets.subjectObject.ge(0).nonzero().view({-1});
+    if (rows.numel() == 0)
+        return {};
+    const auto subject = targets.subjectObject.index_select(0, rows);
+    // Text token i sits at sequence position prefix + i; the last prompt token predicts the
+    // answer's first.
+    const auto position = targets.promptLength.index_select(0, rows) + (prefix - 1);
+    const auto columns = torch::arange(prefix, torch::kLong).view({1, -1});
+    const auto first = (subject * group).view({-1, 1});
+    const auto inGroup = (columns.ge(first) & columns.lt(first + group)).to(torch::kFloat32);
+
+    std::vector<torch::Tensor> out;
+    for (size_t layer = size_t(std::max(0, firstLayer)); layer < attentions.size(); ++layer) {
+        const torch::Tensor& probs = attentions[layer];
+        if (!probs.defined() || head >= probs.size(1))
+            throw Error(ErrorKind::Internal, "the decoder's attention weights were not captured");
+        // (rows, prefix): what the answer-predicting position gives each image token.
+        auto read = probs.index_select(0, rows)
+                        .select(1, head)
+                        .gather(1, position.view({-1, 1, 1}).expand({-1, 1, probs.size(-1)}))
+                        .squeeze(1)
+                        .narrow(1, 0, prefix)
+                        .to(torch::kFloat32);
+        out.push_back(torch::stack({(read * inGroup).sum(1), read.sum(1)}, 1));
+    }
+    return out;
+}
+
+} // namespace
+
+torch::Tensor objectAttentionLoss(const std::vector<torch::Tensor>& attentions,
+                                  const ObjectAttentionTargets& targets, int firstLayer,
+                                  int64_t head) {
+    const auto masses = groupMasses(attentions, targets, firstLayer, head);
+    if (masses.empty())
+        return attentions.empty() ? torch::zeros({}) : attentions.back().sum() * 0.0;
+    constexpr double kFloor = 1e-6; // a head that reads no image at all still gets a gradient
+    torch::Tensor total = torch::zeros({});
+    for (const auto& m : masses)
+        total = total - ((m.select(1, 0) + kFloor).log() - (m.select(1, 1) + kFloor).log()).mean();
+    return total / double(masses.size());
+}
+
+double objectAttentionShare(const std::vector<torch::Tensor>& attentions,
+                            const ObjectAttentionTargets& targets, int firstLayer, int64_t head) {
+    torch::NoGradGuard noGrad;
+    const auto masses = groupMasses(attentions, targets, firstLayer, head);
+    if (masses.empty())
+        return -1.0;
+    double sum = 0;
+    for (const auto& m : masses)
+        sum += (m.select(1, 0) / m.select(1, 1).clamp_min(1e-12)).mean().item<double>();
+    return sum / double(masses.size());
+}
+
+} // namespace unike::train

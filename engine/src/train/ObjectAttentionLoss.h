@@ -1,0 +1,35 @@
+#pragma once
+// Teaches the decoder to find the object a question names (README: the demo model's
+// perception misses are binding misses). With object queries, object K of a scene owns the
+// K-th group of image-prefix tokens; at the position that predicts the answer, one attention
+// head per layer is pulled towards the asked object's group. Training-only: the model and
+// its inference stay plain BLIP-2.
+
+#include <torch/torch.h>
+
+#include <vector>
+
+namespace unike::train {
+
+struct ObjectAttentionTargets {
+    int64_t prefixLength = 0;    // image-prefix tokens in front of the text
+    int objectGroups = 0;        // groups the prefix splits into, one per object slot
+    torch::Tensor subjectObject; // (B), the asked object's group, -1 where none
+    torch::Tensor promptLength;  // (B), text tokens before the answer, BOS included
+};
+
+// The mean over the rows with a subject and over layers [firstLayer, end) of
+// -log(head `head`'s attention on the subject's group / its attention on the whole prefix),
+// read at the last prompt token. Zero (with a graph) where no row has a subject.
+// `attentions`: per layer, (B, heads, prefix + T, prefix + T).
+torch::Tensor objectAttentionLoss(const std::vector<torch::Tensor>& attentions,
+                                  const ObjectAttentionTargets& targets, int firstLayer = 1,
+                                  int64_t head = 0);
+
+// The same rows' mean share of that attention on the right group (0..1), for the log;
+// -1 where no row has a subject.
+double objectAttentionShare(const std::vector<torch::Tensor>& attentions,
+                            const ObjectAttentionTargets& targets, int firstLayer = 1,
+                            int64_t head = 0);
+
+} // namespace unike::train
