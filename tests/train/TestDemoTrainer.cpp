@@ -210,7 +210,7 @@ private Q_SLOTS:
                                                            scores1.softmax(-1)};
             auto loss = train::objectAttentionLoss(attentions, targets);
             const double share = train::objectAttentionShare(attentions, targets);
-            if (from == 2) { // on object 1's tokens: near 0 loss, all of the image read right
+            if (from == 2) { // on object 1's tokens: near 0 loss, nearly all attention there
                 QVERIFY2(loss.item<double>() < 0.01, std::to_string(loss.item<double>()).c_str());
                 QVERIFY(share > 0.99);
             } else { // on object 0's: a large loss, none of it right
@@ -227,6 +227,11 @@ private Q_SLOTS:
             QCOMPARE(grad.index({1}).abs().sum().item<float>(), 0.0f);
             QCOMPARE(grad.index({0, 0, 6}).abs().sum().item<float>(), 0.0f);
         }
+        // A head that reads only text gets no way out: it is far from the asked object.
+        auto textOnly = torch::zeros({2, 2, length, length});
+        textOnly.index_put_({0, 0, 7, torch::indexing::Slice(6, 8)}, 12.0);
+        const std::vector<torch::Tensor> readingText = {textOnly.softmax(-1), textOnly.softmax(-1)};
+        QVERIFY(train::objectAttentionLoss(readingText, targets).item<double>() > 5.0);
         // No row with a subject: nothing to learn, and no share to report.
         targets.subjectObject = torch::tensor({-1, -1}, torch::kLong);
         const std::vector<torch::Tensor> plain = {torch::full({2, 2, length, length}, 1.0 / 9),

@@ -5,7 +5,7 @@
 namespace unike::train {
 namespace {
 
-// Per layer from firstLayer, the (rows, 2) masses on the subject's group and on the prefix.
+// Per layer from firstLayer, each subject row's attention on its subject's group (rows).
 std::vector<torch::Tensor> groupMasses(const std::vector<torch::Tensor>& attentions,
                                        const ObjectAttentionTargets& targets, int firstLayer,
                                        int64_t head) {
@@ -38,7 +38,7 @@ std::vector<torch::Tensor> groupMasses(const std::vector<torch::Tensor>& attenti
                         .squeeze(1)
                         .narrow(1, 0, prefix)
                         .to(torch::kFloat32);
-        out.push_back(torch::stack({(read * inGroup).sum(1), read.sum(1)}, 1));
+        out.push_back((read * inGroup).sum(1));
     }
     return out;
 }
@@ -51,10 +51,10 @@ torch::Tensor objectAttentionLoss(const std::vector<torch::Tensor>& attentions,
     const auto masses = groupMasses(attentions, targets, firstLayer, head);
     if (masses.empty())
         return attentions.empty() ? torch::zeros({}) : attentions.back().sum() * 0.0;
-    constexpr double kFloor = 1e-6; // a head that reads no image at all still gets a gradient
+    constexpr double kFloor = 1e-6; // keeps the log finite where the head reads none of it
     torch::Tensor total = torch::zeros({});
     for (const auto& m : masses)
-        total = total - ((m.select(1, 0) + kFloor).log() - (m.select(1, 1) + kFloor).log()).mean();
+        total = total - (m + kFloor).log().mean();
     return total / double(masses.size());
 }
 
@@ -66,7 +66,7 @@ double objectAttentionShare(const std::vector<torch::Tensor>& attentions,
         return -1.0;
     double sum = 0;
     for (const auto& m : masses)
-        sum += (m.select(1, 0) / m.select(1, 1).clamp_min(1e-12)).mean().item<double>();
+        sum += m.mean().item<double>();
     return sum / double(masses.size());
 }
 

@@ -19,15 +19,17 @@ struct ObjectAttentionTargets {
 };
 
 // The mean over the rows with a subject and over layers [firstLayer, end) of
-// -log(head `head`'s attention on the subject's group / its attention on the whole prefix),
-// read at the last prompt token. Zero (with a graph) where no row has a subject.
+// -log(head `head`'s attention on the subject's group), read at the last prompt token. The
+// head's whole attention counts, not its share of what it gives the image: with the share, a
+// head could meet the loss by not looking at the image at all (one of three seeds did, and
+// lost what the loss teaches). Zero (with a graph) where no row has a subject.
 // `attentions`: per layer, (B, heads, prefix + T, prefix + T).
 torch::Tensor objectAttentionLoss(const std::vector<torch::Tensor>& attentions,
                                   const ObjectAttentionTargets& targets, int firstLayer = 1,
                                   int64_t head = 0);
 
-// The same rows' mean share of that attention on the right group (0..1), for the log;
-// -1 where no row has a subject.
+// The same rows' mean attention on the right group (0..1), for the log; -1 where no row has
+// a subject.
 double objectAttentionShare(const std::vector<torch::Tensor>& attentions,
                             const ObjectAttentionTargets& targets, int firstLayer = 1,
                             int64_t head = 0);
