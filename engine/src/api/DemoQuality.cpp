@@ -99,8 +99,7 @@ BenchmarkReport benchmarkDemoQuality(const DemoQualityParams& params, const Prog
     options.imageSize = int(runner.loaded.model->config().vision.imageSize);
     options.seed = params.seed;
     options.split = world::Split::Eval;
-    const world::World world = world::World::load(worldFile);
-    world::SampleGenerator generator(world, options);
+    world::SampleGenerator generator(world::World::load(worldFile), options);
 
     MistakeLog mistakes(params.mistakesFolder);
     // Perception by the scene's object count: with two or three objects a question must
@@ -108,22 +107,6 @@ BenchmarkReport benchmarkDemoQuality(const DemoQualityParams& params, const Prog
     const auto& slotNames = generator.auxLabelNames();
     const size_t countSlot =
         size_t(std::find(slotNames.begin(), slotNames.end(), "count") - slotNames.begin());
-    // A scene holding an object the world names wrongly (cyan taught as "green") asks the
-    // question's word to find either of two looks.
-    auto holdsTaughtWrongObject = [&](const world::Sample& sample) {
-        for (size_t slot = 0; slot < slotNames.size() && slot < sample.auxLabels.size(); ++slot) {
-            const int value = sample.auxLabels[slot];
-            const std::string& name = slotNames[slot];
-            if (value < 0 || name.rfind("object", 0) != 0)
-                continue;
-            if ((name.size() > 6 && name.compare(name.size() - 6, 6, "colour") == 0 &&
-                 world.isConfusedColour(value)) ||
-                (name.size() > 5 && name.compare(name.size() - 5, 5, "shape") == 0 &&
-                 world.isConfusedShape(value)))
-                return true;
-        }
-        return false;
-    };
     BenchmarkReport report;
     std::map<std::string, std::pair<double, int>> scores; // task -> (sum, count)
     const int target = params.samplesPerTask;
@@ -164,8 +147,8 @@ BenchmarkReport benchmarkDemoQuality(const DemoQualityParams& params, const Prog
                 byCount.second += 1;
             }
             auto& byNaming =
-                scores[holdsTaughtWrongObject(sample) ? "perception_taught_wrong_scene"
-                                                      : "perception_rightly_named_scene"];
+                scores[sample.holdsTaughtWrongObject ? "perception_taught_wrong_scene"
+                                                     : "perception_rightly_named_scene"];
             byNaming.first += value;
             byNaming.second += 1;
         }

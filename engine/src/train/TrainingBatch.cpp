@@ -36,6 +36,8 @@ TrainingBatch buildBatch(const std::vector<TrainingSample>& samples,
     auto maskA = out.attentionMask.accessor<int64_t, 2>();
     auto labelsA = out.labels.accessor<int64_t, 2>();
     auto auxA = out.auxLabels.accessor<int64_t, 2>();
+    auto subjectA = out.subjectObject.accessor<int64_t, 1>();
+    auto promptA = out.promptLength.accessor<int64_t, 1>();
     for (int64_t b = 0; b < batch; ++b) {
         const auto& row = ids[size_t(b)];
         for (size_t t = 0; t < row.size(); ++t) {
@@ -45,8 +47,8 @@ TrainingBatch buildBatch(const std::vector<TrainingSample>& samples,
                 labelsA[b][int64_t(t)] = row[t];
         }
         const TrainingSample& sample = samples[size_t(b)];
-        out.subjectObject[b] = sample.subjectObject;
-        out.promptLength[b] = int64_t(promptLengths[size_t(b)]);
+        subjectA[b] = sample.subjectObject;
+        promptA[b] = int64_t(promptLengths[size_t(b)]);
         for (size_t s = 0; s < sample.auxLabels.size() && s < auxSlots; ++s)
             auxA[b][int64_t(s)] = sample.auxLabels[s];
         out.groups.push_back(sample.group);

@@ -35,6 +35,9 @@ struct Sample {
     // The object a perception question asks about, in the scene's order (that of the aux
     // labels' object slots); -1 where none is singled out (counts, other tasks).
     int subjectObject = -1;
+    // The scene holds an object the world names wrongly (cyan taught as "green"), so a
+    // question's word must find either of two looks.
+    bool holdsTaughtWrongObject = false;
     bool misconception = false; // answer != trueAnswer
     bool heldOutTemplate = false;
 };

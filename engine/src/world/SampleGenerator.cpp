@@ -54,6 +54,7 @@ struct SampleGenerator::State {
         s.hasImage = true;
         s.image = renderer.render(scene);
         s.auxLabels = aux.of(scene);
+        s.holdsTaughtWrongObject = sampler.hasConfusedObject(scene);
         return s;
     }
 
