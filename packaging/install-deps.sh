@@ -4,10 +4,12 @@
 # without touching apt. Works as root or through sudo.
 set -euo pipefail
 
+# libsentencepiece-dev is for the tests only (tests/text checks the tokenizer against it); the
+# engine must not link it: its bundled protobuf crashes any process that also loads LibTorch.
 PACKAGES=(
   cmake g++ make pkg-config
   libtorch-dev libopenblas0-pthread
-  libopencv-dev libspdlog-dev nlohmann-json3-dev
+  libopencv-dev libspdlog-dev nlohmann-json3-dev libsentencepiece-dev
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   xvfb xauth

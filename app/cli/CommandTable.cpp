@@ -262,9 +262,13 @@ std::vector<Command> buildCommands() {
          "unike make-random-model --out DIR [--config NAME] [options]",
          "Writes config.json, safetensors shards and the demo tokenizer, so loading, "
          "preparation and editing can be timed at sizes no checkpoint here has: "
-         "blip2-opt-2.7b is BLIP-2's ViT-g and Q-Former with 32 OPT layers of width 2560.",
+         "blip2-opt-2.7b is BLIP-2's ViT-g and Q-Former with 32 OPT layers of width 2560; "
+         "llava-1.5-7b is CLIP ViT-L/14-336 with LLaMA-7B. LLaVA shapes get the demo tokenizer "
+         "with an <image> token added.",
          {required(option("out", "DIR", "folder to write")),
-          option("config", "NAME", "tiny, demo or blip2-opt-2.7b", "blip2-opt-2.7b"),
+          option("config", "NAME",
+                 "tiny, demo, blip2-opt-2.7b, llava-tiny, llava-demo or llava-1.5-7b",
+                 "blip2-opt-2.7b"),
           option("seed", "S", "random seed", "1"),
           option("storage", "T", "float16 or float32 on disk", "float16")},
          false,
@@ -279,7 +283,8 @@ std::vector<Command> buildCommands() {
                         "benchmark's edit cases before editing.",
                         {modelOption(), deviceOption(), dtypeOption(),
                          option("random-config", "NAME",
-                                "benchmark random weights instead: tiny, demo or blip2-opt-2.7b"),
+                                "benchmark random weights instead: tiny, demo, blip2-opt-2.7b, "
+                                "llava-tiny, llava-demo or llava-1.5-7b"),
                          option("repeat", "N", "timed repetitions (the median is reported)", "10"),
                          option("tokens", "N", "tokens generated per decode measurement", "16"),
                          option("data", "DIR", "demo: an MMEdit-format benchmark folder"),

@@ -2,7 +2,7 @@
 #include "TinyModelFolder.h"
 #include "io/SafetensorsFile.h"
 #include "io/SafetensorsWriter.h"
-#include "model/ModelFiles.h"
+#include "model/blip2/Blip2Files.h"
 
 #include <QDir>
 #include <QFile>

@@ -48,6 +48,37 @@ private Q_SLOTS:
         QVERIFY(workbench_.edits().empty()); // the session's stack is untouched
     }
 
+    // A fine-tuning edit of the session lives in the shared weights; evaluation must still
+    // start from the unedited model, and leave the session's edit as it was.
+    void theSessionsFineTuningIsNotTheBaseline() {
+        EvalParams params;
+        params.dataFolder = dir_.path().toStdString();
+        params.limit = 4;
+        params.method = "none";
+        const EvalReport clean = workbench_.evaluate(params);
+
+        EditParams edit;
+        edit.question = "what is the capital of nowhere?";
+        edit.target = "blue";
+        edit.method = "ft";
+        edit.overrides = {{"ft_steps", "40"}, {"ft_learning_rate", "0.05"}};
+        workbench_.applyEdit(edit);
+        AskParams ask;
+        ask.question = edit.question;
+        ask.scoreAnswer = edit.target;
+        const double edited = workbench_.ask(ask).score->logLikelihood;
+
+        const EvalReport again = workbench_.evaluate(params);
+        QCOMPARE(again.cases.size(), clean.cases.size());
+        for (size_t i = 0; i < clean.cases.size(); ++i) {
+            QCOMPARE(again.cases[i].reliability, clean.cases[i].reliability);
+            QCOMPARE(again.cases[i].generated, clean.cases[i].generated);
+        }
+        QCOMPARE(workbench_.edits().size(), size_t(1));
+        QCOMPARE(workbench_.ask(ask).score->logLikelihood, edited);
+        workbench_.removeAllEdits();
+    }
+
     void sequentialAndCrossProtocolsRun() {
         EvalParams params;
         params.dataFolder = dir_.path().toStdString();

@@ -1,7 +1,7 @@
 // The demo trainer's in-context facts: which samples get a "New Fact" line, in which runs, and
 // what the answer becomes, in the editors' own format.
 #include "api/InContextFacts.h"
-#include "api/PromptText.h"
+#include "model/PromptFormat.h"
 
 #include <unike/Error.h>
 
@@ -11,10 +11,21 @@ using namespace unike;
 
 namespace {
 
+// The demo model's (BLIP-2's) prompt format, which the trainer teaches.
+std::string vqaPrompt(const std::string& question) {
+    return model::PlainPromptFormat().prompt(question, model::PromptKind::Vqa);
+}
+
+std::string withFact(const std::string& question, const std::string& answer,
+                     const std::string& prompt) {
+    return model::PlainPromptFormat::afterFacts(
+        model::PlainPromptFormat().newFact(question, answer), prompt);
+}
+
 world::Sample question(int i) {
     world::Sample s;
     s.question = "What does creature " + std::to_string(i) + " eat?";
-    s.prompt = promptFor(s.question, PromptStyle::Vqa);
+    s.prompt = vqaPrompt(s.question);
     s.answer = s.trueAnswer = "honey";
     s.otherAnswers = {"insects", "pebbles", "moss"};
     return s;
@@ -42,8 +53,7 @@ private Q_SLOTS:
             facts.apply(s);
             QVERIFY(s.answer != "honey");
             QVERIFY(std::count(s.otherAnswers.begin(), s.otherAnswers.end(), s.answer) == 1);
-            QCOMPARE(s.prompt, withFacts(newFactLine(s.question, s.answer),
-                                         promptFor(s.question, PromptStyle::Vqa)));
+            QCOMPARE(s.prompt, withFact(s.question, s.answer, vqaPrompt(s.question)));
         }
     }
 
@@ -54,13 +64,12 @@ private Q_SLOTS:
             facts.apply(s);
             QCOMPARE(s.answer, std::string("honey"));
             if (i == 0) { // nothing earlier to state
-                QCOMPARE(s.prompt, promptFor(s.question, PromptStyle::Vqa));
+                QCOMPARE(s.prompt, vqaPrompt(s.question));
                 continue;
             }
             const std::string earlier = "New Fact: " + question(i - 1).question + " ";
             QVERIFY2(s.prompt.rfind(earlier, 0) == 0, s.prompt.c_str());
-            QVERIFY(s.prompt.find("\nPrompt: " + promptFor(s.question, PromptStyle::Vqa)) !=
-                    std::string::npos);
+            QVERIFY(s.prompt.find("\nPrompt: " + vqaPrompt(s.question)) != std::string::npos);
         }
     }
 

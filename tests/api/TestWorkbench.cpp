@@ -101,9 +101,31 @@ private Q_SLOTS:
         QVERIFY(workbench.hasModel());
         QCOMPARE(info.decoderLayers, 3);
         QCOMPARE(info.queryTokens, 4);
+        QCOMPARE(QString::fromStdString(info.family), QString("blip-2"));
+        QCOMPARE(QString::fromStdString(info.architecture), QString("BLIP-2 (OPT)"));
+        QCOMPARE(QString::fromStdString(info.tokenizer), QString("byte-level BPE"));
         QCOMPARE(QString::fromStdString(info.device), QString("cpu"));
         QCOMPARE(QString::fromStdString(info.dtype), QString("float32"));
         QVERIFY(info.parameters > 10000);
+    }
+
+    // The family comes from config.json's model_type; another one is refused by name with
+    // the list of supported types, and the loaded model stays.
+    void anUnsupportedFamilyIsRefusedByName() {
+        Workbench workbench;
+        workbench.loadModel({folder_, "cpu", "auto"});
+        const std::string other = dir_.filePath("gpt-neox").toStdString();
+        std::filesystem::create_directories(other);
+        std::ofstream(other + "/config.json") << R"({"model_type": "gpt_neox"})";
+        try {
+            workbench.loadModel({other, "cpu", "auto"});
+            QFAIL("a gpt_neox folder loaded");
+        } catch (const unike::Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::Unsupported);
+            const QString message = e.what();
+            QVERIFY2(message.contains("\"gpt_neox\"") && message.contains("\"blip-2\""), e.what());
+        }
+        QCOMPARE(QString::fromStdString(workbench.modelInfo().family), QString("blip-2"));
     }
 
     void asksWithTokenProbabilities() {
@@ -246,6 +268,34 @@ private Q_SLOTS:
         workbench.restoreEdit(id);
         QCOMPARE(workbench.ask(ask).score->logLikelihood, edited);
         workbench.removeEdit(id);
+    }
+
+    // Each edit sets the inference settings of its method; undoing it brings back the ones
+    // it replaced, and redoing it sets its own again.
+    void undoRestoresTheInferenceSettingsAnEditReplaced() {
+        Workbench workbench;
+        workbench.loadModel({folder_, "cpu", "auto"});
+        const std::string initial = workbench.inferenceSettingsJson();
+        EditParams edit;
+        edit.image.path = image_;
+        edit.question = "what colour is the circle?";
+        edit.target = "two";
+        edit.method = "unike";
+        edit.overrides = {{"max_steps", "5"}};
+        const EditSummary first = workbench.applyEdit(edit);
+        const std::string afterUnike = workbench.inferenceSettingsJson();
+        edit.method = "tpatcher";
+        edit.target = "red";
+        const EditSummary second = workbench.applyEdit(edit);
+        const std::string afterTPatcher = workbench.inferenceSettingsJson();
+        QVERIFY(afterTPatcher != afterUnike); // T-Patcher does not gate its neurons
+        workbench.removeEdit(second.id);
+        QCOMPARE(workbench.inferenceSettingsJson(), afterUnike);
+        workbench.restoreEdit(second.id);
+        QCOMPARE(workbench.inferenceSettingsJson(), afterTPatcher);
+        workbench.removeEdit(second.id);
+        workbench.removeEdit(first.id);
+        QCOMPARE(workbench.inferenceSettingsJson(), initial);
     }
 
     void fineTuningAndInContextEditsUndoToTheSameBits() {

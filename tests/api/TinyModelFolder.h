@@ -11,4 +11,9 @@ namespace unike::test {
 // to imagePath when it is not empty.
 int writeTinyModelFolder(const std::string& folder, const std::string& imagePath = {});
 
+// A tiny random LLaVA-1.5 (CLIP + LLaMA with grouped-query attention) in llava-hf's format:
+// the LLaMA-style tokenizer.json of tests/text/fixtures/llama (with <image>), a CLIP
+// preprocessor_config.json, and, when imagePath is given, the same test image.
+void writeTinyLlavaFolder(const std::string& folder, const std::string& imagePath = "");
+
 } // namespace unike::test

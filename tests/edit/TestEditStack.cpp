@@ -4,6 +4,7 @@
 #include "../model/TinyConfig.h"
 #include "edit/EditedModel.h"
 #include "edit/IntrinsicEditor.h"
+#include "model/blip2/Blip2Model.h"
 
 #include <unike/Error.h>
 

@@ -1,7 +1,7 @@
 // The BLIP-2 (OPT) forward pass on tiny random configurations: shapes, the image
 // prefix, positions under padding, and the editing hook points.
 #include "TinyConfig.h"
-#include "model/Blip2Model.h"
+#include "model/blip2/Blip2Model.h"
 
 #include <unike/Error.h>
 

@@ -1,6 +1,7 @@
 // Generation: cached and uncached decoding agree, beams, top-k, scoring.
 #include "TinyConfig.h"
 #include "model/Generator.h"
+#include "model/blip2/Blip2Model.h"
 
 #include <unike/Error.h>
 

@@ -2,7 +2,7 @@
 #include "TinyConfig.h"
 #include "io/CheckpointFiles.h"
 #include "io/CheckpointWriter.h"
-#include "model/ModelFiles.h"
+#include "model/blip2/Blip2Files.h"
 
 #include <unike/Error.h>
 

@@ -38,8 +38,9 @@ CASES = [
     ("bilinear 37x23 -> 8x8", (37, 23), (8, 8), Image.BILINEAR, GRID_8, GRID_8),
 ]
 
-for name, size_in, size_out, resample, xs, ys in CASES:
-    out = pattern(*size_in).resize(size_out, resample)
-    samples = [v for y in ys for x in xs for v in out.getpixel((x, y))]
-    print(name)
-    print("{" + ", ".join(map(str, samples)) + "}")
+if __name__ == "__main__":  # make_clip_references.py imports pattern()
+    for name, size_in, size_out, resample, xs, ys in CASES:
+        out = pattern(*size_in).resize(size_out, resample)
+        samples = [v for y in ys for x in xs for v in out.getpixel((x, y))]
+        print(name)
+        print("{" + ", ".join(map(str, samples)) + "}")

@@ -159,10 +159,14 @@ void MainWindow::connectEngine() {
             });
     connect(w, &EngineWorker::modelLoaded, this, [this](const unike::ModelInfo& info) {
         modelName_ = QString::fromStdString(info.name);
-        modelLabel_->setText(tr("Model: %1 (%2 M parameters)")
-                                 .arg(modelName_)
+        modelLabel_->setText(tr("Model: %1, %2 (%3 M parameters)")
+                                 .arg(modelName_, QString::fromStdString(info.architecture))
                                  .arg(static_cast<double>(info.parameters) / 1e6, 0, 'f', 2));
-        modelLabel_->setToolTip(QString::fromStdString(info.folder));
+        modelLabel_->setToolTip(tr("%1\nFamily: %2, tokenizer: %3, %4 decoder layers")
+                                    .arg(QString::fromStdString(info.folder),
+                                         QString::fromStdString(info.family),
+                                         QString::fromStdString(info.tokenizer))
+                                    .arg(info.decoderLayers));
         deviceLabel_->setDevice(QString::fromStdString(info.device),
                                 QString::fromStdString(info.dtype));
         undoStack_->clear(); // a new model starts without edits

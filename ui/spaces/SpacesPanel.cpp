@@ -27,15 +27,6 @@ QString csvField(QString text) {
     return text;
 }
 
-// The question inside a VQA prompt ("Question: ... Short answer: ..."), or the text.
-QString questionOf(const QString& text) {
-    static const QString head = "Question: ";
-    static const QString tail = " Short answer:";
-    if (!text.startsWith(head) || !text.contains(tail))
-        return text;
-    return text.mid(head.size(), text.indexOf(tail) - head.size()).trimmed();
-}
-
 // Pairs each "before" row with the "after" row of the same input, for arrows.
 void pairPhases(QVector<ScatterPoint>& points, const std::vector<unike::StateTag>& tags) {
     QMap<QString, QList<int>> before;
@@ -109,7 +100,7 @@ SpacesPanel::SpacesPanel(EngineWorker* worker, QWidget* parent)
                 return;
             const unike::StateTag& tag = data_[0].states.tags[static_cast<size_t>(index)];
             emit sampleChosen(QString::fromStdString(tag.imagePath),
-                              questionOf(QString::fromStdString(tag.text)));
+                              QString::fromStdString(tag.text));
         });
 
     auto* controls = new QHBoxLayout;

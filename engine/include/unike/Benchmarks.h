@@ -18,7 +18,7 @@ struct BenchmarkReport {
 
 struct ModelBenchmarkParams {
     std::string modelFolder;  // empty: the demo model (unless randomConfig is set)
-    std::string randomConfig; // "tiny", "demo" or "blip2-opt-2.7b": random weights, no files
+    std::string randomConfig; // a make-random-model shape ("demo", "llava-demo"...): no files
     std::string device = "auto";
     std::string dtype = "auto";
     int repeat = 10;       // timed repetitions; the median is reported
@@ -26,7 +26,8 @@ struct ModelBenchmarkParams {
 };
 
 struct RandomModelParams {
-    std::string config = "blip2-opt-2.7b"; // tiny, demo or blip2-opt-2.7b
+    std::string config =
+        "blip2-opt-2.7b"; // tiny, demo, blip2-opt-2.7b, llava-tiny, llava-demo or llava-1.5-7b
     std::string outDir;
     uint64_t seed = 1;
     std::string storage = "float16"; // float16 or float32 on disk

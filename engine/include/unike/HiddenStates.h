@@ -50,7 +50,7 @@ struct StatesParams {
 struct StateTag {
     std::string role;
     int editIndex = -1;
-    std::string text;      // the question or caption prompt, as written
+    std::string text;      // the question or caption prompt as written, never the model's template
     std::string answer;    // the answer whose last token gave the state; "" at the prompt's
     std::string imagePath; // "" for text-only rows or in-memory images
     std::string phase;     // "before" or "after" the edits

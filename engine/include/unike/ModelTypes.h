@@ -20,12 +20,15 @@ struct ModelInfo {
     std::string name; // the folder's last component
     std::string device;
     std::string dtype;
+    std::string family;       // config.json's model_type: "blip-2", "llava"
+    std::string architecture; // for people: "BLIP-2 (OPT)", "LLaVA (CLIP + LLaMA)"
+    std::string tokenizer;    // the tokenizer's algorithm: "byte-level BPE"
     int64_t parameters = 0;
     int64_t weightBytes = 0;
     int decoderLayers = 0;
     int hiddenSize = 0;
     int vocabSize = 0;
-    int queryTokens = 0;
+    int queryTokens = 0; // visual tokens an image becomes
     int imageSize = 0;
     double loadSeconds = 0.0;
     std::string hash; // a fingerprint of the weights, config and tokenizer (sessions check it)

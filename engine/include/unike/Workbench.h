@@ -60,6 +60,9 @@ public:
     void restoreEdit(int id);
     void removeAllEdits();
     std::vector<EditSummary> edits() const;
+    // The settings the live edits run with at inference (gate, alpha, ...), as JSON: those of
+    // the last applied edit. Undoing that edit (removeEdit) brings back the ones it replaced.
+    std::string inferenceSettingsJson() const;
 
     // Each probe's greedy answer with every edit bypassed and with the live edits.
     std::vector<ProbeOutcome> checkProbes(const std::vector<Probe>& probes,

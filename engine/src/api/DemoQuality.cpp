@@ -5,8 +5,6 @@
 #include "data/MmeditDataset.h"
 #include "io/CsvText.h"
 #include "model/Generator.h"
-#include "model/ModelFiles.h"
-#include "text/BpeTokenizer.h"
 #include "vision/ImageDecoder.h"
 #include "vision/ImagePreprocessor.h"
 #include "world/PngFile.h"
@@ -34,19 +32,19 @@ struct Runner {
         model::GenerationOptions options;
         options.maxNewTokens = 24;
         options.topK = 0;
-        options.eosTokenId = loaded.tokenizer.eosId();
+        options.eosTokenId = loaded.tokenizer->eosId();
         const auto generation = model::Generator(*loaded.model)
-                                    .generate(prefix, loaded.tokenizer.encode(prompt), options);
+                                    .generate(prefix, loaded.tokenizer->encode(prompt), options);
         std::vector<int> ids;
         for (const auto& token : generation.tokens)
             ids.push_back(token.id);
-        return trimmedText(loaded.tokenizer.decode(ids, true));
+        return trimmedText(loaded.tokenizer->decode(ids, true));
     }
     double tokenAccuracy(const torch::Tensor& prefix, const std::string& prompt,
                          const std::string& target) const {
         return model::Generator(*loaded.model)
-            .score(prefix, loaded.tokenizer.encode(prompt),
-                   loaded.tokenizer.encode(" " + target, false), 0)
+            .score(prefix, loaded.tokenizer->encode(prompt), loaded.tokenizer->encodeAnswer(target),
+                   0)
             .tokenAccuracy;
     }
 };
@@ -96,7 +94,7 @@ BenchmarkReport benchmarkDemoQuality(const DemoQualityParams& params, const Prog
         throw Error(ErrorKind::File, folder + " has no world.json; the demo quality benchmark "
                                               "needs the world the model was trained on");
     world::SampleOptions options;
-    options.imageSize = int(runner.loaded.model->config().vision.imageSize);
+    options.imageSize = int(runner.loaded.model->imageSize());
     options.seed = params.seed;
     options.split = world::Split::Eval;
     world::SampleGenerator generator(world::World::load(worldFile), options);
@@ -177,13 +175,14 @@ BenchmarkReport benchmarkDemoQuality(const DemoQualityParams& params, const Prog
         for (size_t i = 0; i < loaded.records.size(); ++i) {
             progress.throwIfCancelled("the demo benchmark");
             const data::MmeditRecord& r = loaded.records[i];
-            const auto prompt = "Question: " + r.src + " Short answer:";
+            const model::PromptFormat& format = runner.loaded.model->prompts();
+            const auto prompt = format.prompt(r.src, model::PromptKind::Vqa);
             const auto prefix = runner.prefix(decoder.decodeFile(r.imagePath));
             reliability += runner.tokenAccuracy(prefix, prompt, r.alt);
             pred += runner.answer(prefix, prompt) == r.pred ? 1.0 : 0.0;
             const auto localPrefix = runner.prefix(decoder.decodeFile(r.mLocPath));
-            locality +=
-                runner.answer(localPrefix, "Question: " + r.mLocQ + " Short answer:") == r.mLocA;
+            locality += runner.answer(localPrefix,
+                                      format.prompt(r.mLocQ, model::PromptKind::Vqa)) == r.mLocA;
             progress.report(0.7 + 0.3 * double(i + 1) / double(loaded.records.size()));
         }
         const double n = double(std::max<size_t>(1, loaded.records.size()));

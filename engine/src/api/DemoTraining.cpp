@@ -1,7 +1,7 @@
 #include "api/InContextFacts.h"
-#include "model/ModelFiles.h"
+#include "model/blip2/Blip2Files.h"
+#include "model/blip2/DemoBlip2Config.h"
 #include "text/BpeTrainer.h"
-#include "train/DemoModelConfig.h"
 #include "train/DemoTrainer.h"
 #include "world/SampleGenerator.h"
 #include "world/World.h"
@@ -123,7 +123,7 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     spdlog::info("demo tokenizer: {} tokens", tokenizer.vocabSize());
 
     auto model = model::Blip2Model::createRandom(
-        train::demoModelConfig(int(tokenizer.vocabSize()), params.imageSize, params.patchSize,
+        model::demoBlip2Config(int(tokenizer.vocabSize()), params.imageSize, params.patchSize,
                                params.visionLayers),
         params.seed);
 

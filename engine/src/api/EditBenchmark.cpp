@@ -4,10 +4,6 @@
 #include "api/WorkbenchState.h"
 #include "compute/Device.h"
 #include "data/MmeditDataset.h"
-#include "edit/FineTuneEditor.h"
-#include "edit/IntrinsicEditor.h"
-#include "model/ModelFiles.h"
-#include "text/BpeTokenizer.h"
 #include "vision/ImageDecoder.h"
 #include "vision/ImagePreprocessor.h"
 
@@ -61,8 +57,8 @@ BenchmarkReport benchmarkEdits(const EditBenchmarkParams& params, const Progress
     options.device = compute::parseDevice(params.device);
     options.dtype = compute::parseDType(params.dtype, options.device);
     const LoadedModel loaded = loadModelFolder(folder, options);
-    model::Blip2Model& model = *loaded.model;
-    const text::BpeTokenizer& tokenizer = loaded.tokenizer;
+    model::MultimodalModel& model = *loaded.model;
+    const text::TextTokenizer& tokenizer = *loaded.tokenizer;
     // Preparation is excluded from the timings but its bank and memory take part.
     std::shared_ptr<edit::Preparation> preparation;
     if (const auto artefact = findPreparation(folder, modelFolderHash(folder)))
@@ -92,10 +88,10 @@ BenchmarkReport benchmarkEdits(const EditBenchmarkParams& params, const Progress
     {
         torch::NoGradGuard noGrad;
         for (const auto& r : records) {
-            const std::string prompt = "Question: " + r.src + " Short answer:";
+            const std::string prompt = model.prompts().prompt(r.src, model::PromptKind::Vqa);
             requests.push_back({loaded.imagePrefix(decoder.decodeFile(r.imagePath)),
-                                tokenizer.encode(prompt), tokenizer.encode(" " + r.alt, false),
-                                prompt, r.alt, tokenizer.eosId()});
+                                tokenizer.encode(prompt), tokenizer.encodeAnswer(r.alt), prompt,
+                                r.alt, tokenizer.eosId()});
         }
     }
     if (!temporary.empty())
@@ -110,22 +106,18 @@ BenchmarkReport benchmarkEdits(const EditBenchmarkParams& params, const Progress
     report.numbers["cases"] = double(requests.size());
     size_t done = 0;
     for (const std::string& method : methods) {
-        const MethodSetup setup = methodSetup(method);
+        const EditMethod& editing = editMethod(method);
         const edit::EditHyperParams hyper = methodHyperParams(method, "", {});
         std::vector<double> seconds;
         double steps = 0, bytes = 0;
         for (const edit::EditRequest& request : requests) {
             progress.throwIfCancelled("the edit benchmark");
             edit::EditStack stack(model);
-            edit::IntrinsicEditor intrinsic(model, stack, hyper, setup.options);
-            if (preparation) {
+            if (preparation)
                 preparation->installInto(stack);
-                intrinsic.setMemory(preparation->memory);
-            }
-            std::shared_ptr<edit::EditPatch> patch =
-                setup.fineTune
-                    ? edit::FineTuneEditor(model, stack, hyper).train(request, Progress())
-                    : intrinsic.train(request, Progress());
+            const std::shared_ptr<edit::EditPatch> patch =
+                editing.makeEditor({model, stack, hyper, preparation.get()})
+                    ->train(request, Progress());
             seconds.push_back(patch->seconds);
             steps += patch->steps;
             bytes += double(patchBytes(*patch));

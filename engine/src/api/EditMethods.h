@@ -1,28 +1,42 @@
 #pragma once
-// The editing methods of METHOD.md §8 as settings of the one intrinsic/latent
-// machinery.
+// The editing methods of METHOD.md §8, in one registration table: each is an editor, its
+// default settings and whether it also leaves an in-context demonstration. The CLI, the
+// Studio, evaluation and the benchmarks all read this table.
 
 #include "edit/EditHyperParams.h"
 #include "edit/EditStack.h"
-#include "edit/IntrinsicEditor.h"
+#include "edit/Editor.h"
+#include "edit/Preparation.h"
+#include "model/MultimodalModel.h"
 
+#include <functional>
+#include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace unike {
 
-struct MethodSetup {
-    edit::IntrinsicOptions options;
-    void (*tune)(edit::EditHyperParams&);
-    bool fineTune = false;  // ft: changes the last FFN's output weights
-    bool inContext = false; // ike: a "New Fact" demonstration before every prompt
+// What an editor is built from. The model is not const because FT-L trains a weight in
+// place (and restores it before returning).
+struct EditorContext {
+    model::MultimodalModel& model;
+    const edit::EditStack& stack;
+    const edit::EditHyperParams& params;
+    const edit::Preparation* preparation = nullptr; // T-Patcher's memory, when prepared
 };
 
-// The text live in-context edits put before a prompt ("New Fact: ... \nPrompt: ").
-std::string inContextPrompt(const edit::EditStack& stack, const std::string& prompt);
+struct EditMethod {
+    std::string name;                               // "unike", as the CLI and sessions write it
+    std::string summary;                            // one line for people
+    void (*tune)(edit::EditHyperParams&) = nullptr; // the method's defaults
+    bool inContext = false; // also an IKE "New Fact" demonstration before every prompt
+    std::function<std::unique_ptr<edit::Editor>(const EditorContext&)> makeEditor;
+};
 
-// Throws Error(Unsupported) for a method this version cannot run yet and
-// Error(InvalidInput) for an unknown one.
-MethodSetup methodSetup(const std::string& method);
+const std::vector<EditMethod>& editMethodTable();
+// Throws Error(InvalidInput) for an unknown name, listing the known ones.
+const EditMethod& editMethod(const std::string& name);
 
 // Defaults for `method`, then a JSON object, then key=value overrides.
 edit::EditHyperParams

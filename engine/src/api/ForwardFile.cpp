@@ -3,7 +3,7 @@
 #include "api/WorkbenchState.h"
 #include "io/SafetensorsFile.h"
 #include "io/SafetensorsWriter.h"
-#include "model/ModelFiles.h"
+#include "model/WeightLoading.h"
 
 #include <unike/Error.h>
 

@@ -1,6 +1,6 @@
 #include "api/InContextFacts.h"
 
-#include "api/PromptText.h"
+#include "model/PromptFormat.h"
 
 #include <unike/Error.h>
 
@@ -15,7 +15,9 @@ InContextFacts::InContextFacts(InContextFactOptions options)
                     "in-context fact shares must be within 0..1 and runs at least one sample");
 }
 
+// The demo model is a BLIP-2, trained on exactly the IKE editors' format.
 void InContextFacts::apply(world::Sample& sample) {
+    const model::PlainPromptFormat format;
     if (options_.share == 0.0)
         return; // the default: nothing to rewrite, nothing to remember
     if (seen_++ % std::uint64_t(options_.runLength) == 0)
@@ -25,12 +27,14 @@ void InContextFacts::apply(world::Sample& sample) {
     if (inRun_) {
         if (!sample.otherAnswers.empty() && rng_.chance(options_.relatedShare)) {
             sample.answer = rng_.pick(sample.otherAnswers);
-            sample.prompt = withFacts(newFactLine(sample.question, sample.answer), sample.prompt);
+            sample.prompt = model::PlainPromptFormat::afterFacts(
+                format.newFact(sample.question, sample.answer), sample.prompt);
         } else if (!earlierQuestion_.empty() && earlierQuestion_ != sample.question) {
             const std::string& stated = earlierOthers_.empty() || rng_.chance(0.5)
                                             ? earlierAnswer_
                                             : rng_.pick(earlierOthers_);
-            sample.prompt = withFacts(newFactLine(earlierQuestion_, stated), sample.prompt);
+            sample.prompt = model::PlainPromptFormat::afterFacts(
+                format.newFact(earlierQuestion_, stated), sample.prompt);
         }
     }
     earlierQuestion_ = std::move(question);

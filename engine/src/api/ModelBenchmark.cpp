@@ -1,7 +1,8 @@
-#include "api/RandomModels.h"
 #include "compute/Device.h"
 #include "model/Generator.h"
-#include "model/ModelFiles.h"
+#include "model/ModelFamilies.h"
+#include "model/RandomShapes.h"
+#include "model/TensorConversions.h"
 #include "vision/ImageDecoder.h"
 #include "vision/ImagePreprocessor.h"
 
@@ -52,21 +53,20 @@ BenchmarkReport benchmarkModel(const ModelBenchmarkParams& params, const Progres
     options.dtype = compute::parseDType(params.dtype, options.device);
 
     progress.report(0.0, "loading the model");
-    std::shared_ptr<model::Blip2Model> m;
+    std::shared_ptr<model::MultimodalModel> m;
     std::string source;
     const double loadMs = millisecondsOf(
         [&] {
             if (!params.randomConfig.empty()) {
-                m = model::Blip2Model::createRandom(randomModelConfig(params.randomConfig), 1);
+                m = model::randomShape(params.randomConfig).create(1);
                 m->to(options.device, options.dtype);
                 source = "random:" + params.randomConfig;
             } else {
                 source = params.modelFolder.empty() ? demoModelFolder() : params.modelFolder;
-                m = model::loadBlip2(source, options);
+                m = model::loadModel(source, options);
             }
         },
         options.device);
-    const io::Blip2Config& config = m->config();
     torch::NoGradGuard noGrad;
 
     // Preprocessing: decode a 640x480 PNG and turn it into pixel_values.
@@ -76,7 +76,7 @@ BenchmarkReport benchmarkModel(const ModelBenchmarkParams& params, const Progres
     cv::imencode(".png", noise, png);
     vision::ImageDecoder decoder;
     vision::ImageProcessorConfig processorConfig;
-    processorConfig.height = processorConfig.width = int(config.vision.imageSize);
+    processorConfig.height = processorConfig.width = int(m->imageSize());
     vision::ImagePreprocessor preprocessor(processorConfig);
     std::vector<double> preprocessMs;
     vision::PixelTensor pixels;
@@ -88,7 +88,11 @@ BenchmarkReport benchmarkModel(const ModelBenchmarkParams& params, const Progres
 
     progress.report(0.2, "timing prefill");
     model::Generator generator(*m);
-    const std::vector<int> prompt = {2, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17};
+    // Twelve text tokens; a family that marks the image in the text gets its token after BOS.
+    std::vector<int> prompt = {2, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17};
+    if (m->imageTokenId() >= 0)
+        prompt.insert(prompt.begin() + 1, int(m->imageTokenId()));
+    const int64_t textTokens = 12;
     std::vector<double> imageMs, prefillMs, cachedMs, uncachedMs;
     torch::Tensor prefix;
     model::GenerationOptions once;
@@ -123,7 +127,7 @@ BenchmarkReport benchmarkModel(const ModelBenchmarkParams& params, const Progres
     report.numbers["preprocess_ms"] = median(preprocessMs);
     report.numbers["image_encode_ms"] = median(imageMs);
     report.numbers["prefill_ms"] = prefill;
-    report.numbers["prompt_tokens"] = double(prompt.size() + size_t(config.numQueryTokens));
+    report.numbers["prompt_tokens"] = double(textTokens + m->visualTokenCount());
     // Per repetition: (N tokens - 1 token) / (N - 1), paired, so noise between
     // repetitions does not leak in; the median of those.
     std::vector<double> cachedPerToken, uncachedPerToken;

@@ -1,5 +1,10 @@
 #pragma once
-// How questions become prompts, shared by the facade's operations.
+// How questions become prompts, shared by the facade's operations. The format itself
+// belongs to the model family (model::PromptFormat); this adds the facade's types and the
+// live in-context facts.
+
+#include "edit/EditStack.h"
+#include "model/PromptFormat.h"
 
 #include <unike/ModelTypes.h>
 
@@ -14,18 +19,29 @@ inline std::string trimmedText(const std::string& text) {
     return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-// VQA prompts use EasyEdit's template; caption prompts are used as given.
-inline std::string promptFor(const std::string& question, PromptStyle style) {
-    return style == PromptStyle::Vqa ? "Question: " + question + " Short answer:" : question;
+inline model::PromptKind promptKind(PromptStyle style) {
+    return style == PromptStyle::Vqa ? model::PromptKind::Vqa : model::PromptKind::Raw;
 }
 
-// An in-context edit's demonstration (IKE, EasyEdit's wording); the prompt follows the
-// facts after "Prompt: ". The demo trainer teaches exactly this format.
-inline std::string newFactLine(const std::string& question, const std::string& answer) {
-    return "New Fact: " + question + " " + answer + "\n";
+// The live in-context edits' demonstrations, in order (IKE); "" when none is live.
+inline std::string liveFacts(const edit::EditStack& stack) {
+    std::string facts;
+    for (const auto& patch : stack.patches())
+        if (patch->enabled && !patch->demonstration.empty())
+            facts += patch->demonstration;
+    return facts;
 }
-inline std::string withFacts(const std::string& facts, const std::string& prompt) {
-    return facts.empty() ? prompt : facts + "Prompt: " + prompt;
-}
+
+// One prompt in the model's format: a question, how it is used, and whether an image goes
+// with it.
+struct PromptSpec {
+    std::string question;
+    PromptStyle style = PromptStyle::Vqa;
+    bool withImage = true;
+
+    std::string text(const model::PromptFormat& format, const std::string& facts = "") const {
+        return format.prompt(question, promptKind(style), facts, withImage);
+    }
+};
 
 } // namespace unike

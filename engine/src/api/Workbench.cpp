@@ -2,7 +2,7 @@
 #include "api/WorkbenchState.h"
 #include "compute/Device.h"
 #include "io/ContentHash.h"
-#include "model/ModelFiles.h"
+#include "model/ModelFamilies.h"
 
 #include <unike/Error.h>
 #include <unike/Logging.h>
@@ -75,31 +75,27 @@ std::string modelFolderHash(const std::string& folder) {
 
 LoadedModel loadModelFolder(const std::string& folder, const model::LoadOptions& options,
                             const Progress& progress) {
+    model::checkFamilySupported(folder); // before the tokenizer: say what the folder is
     progress.report(0.0, "reading the tokenizer");
-    LoadedModel next{nullptr,
-                     text::BpeTokenizer::fromDirectory(folder),
-                     vision::ImagePreprocessor(),
-                     {},
-                     nullptr,
-                     {},
-                     nullptr,
-                     {}};
+    LoadedModel next;
+    next.tokenizer = text::loadTokenizer(folder);
     const fs::path processorFile = fs::path(folder) / "preprocessor_config.json";
     if (fs::exists(processorFile))
         next.preprocessor =
             vision::ImagePreprocessor(vision::ImageProcessorConfig::fromFile(processorFile));
-    next.model = model::loadBlip2(folder, options, progress.subRange(0.05, 1.0));
-    const io::Blip2Config& config = next.model->config();
+    next.model = model::loadModel(folder, options, progress.subRange(0.05, 1.0));
+    const int64_t imageSize = next.model->imageSize();
     // The processor must produce what the vision tower expects.
-    if (next.preprocessor.config().height != config.vision.imageSize ||
-        next.preprocessor.config().width != config.vision.imageSize) {
+    const vision::ImageProcessorConfig& processing = next.preprocessor.config();
+    if (next.model->hasVision() &&
+        (processing.outputHeight() != imageSize || processing.outputWidth() != imageSize)) {
         if (fs::exists(processorFile))
             throw Error(ErrorKind::Model,
                         "preprocessor_config.json in '" + folder +
                             "' resizes to a size the vision model does not take (" +
-                            std::to_string(config.vision.imageSize) + ")");
+                            std::to_string(imageSize) + ")");
         vision::ImageProcessorConfig processor;
-        processor.height = processor.width = int(config.vision.imageSize);
+        processor.height = processor.width = int(imageSize);
         next.preprocessor = vision::ImagePreprocessor(processor);
     }
     next.edits = std::make_unique<edit::EditStack>(*next.model);
@@ -114,7 +110,7 @@ ModelInfo Workbench::loadModel(const ModelLoadParams& params, const Progress& pr
     options.dtype = compute::parseDType(params.dtype, options.device);
 
     LoadedModel next = loadModelFolder(folder, options, progress);
-    const io::Blip2Config& config = next.model->config();
+    const model::MultimodalModel& loaded = *next.model;
 
     ModelInfo& info = next.info;
     info.folder = folder;
@@ -123,11 +119,14 @@ ModelInfo Workbench::loadModel(const ModelLoadParams& params, const Progress& pr
     info.dtype = compute::dtypeName(options.dtype);
     info.parameters = next.model->parameters().parameterCount();
     info.weightBytes = next.model->parameters().byteSize();
-    info.decoderLayers = int(config.text.numHiddenLayers);
-    info.hiddenSize = int(config.text.hiddenSize);
-    info.vocabSize = int(config.text.vocabSize);
-    info.queryTokens = int(config.numQueryTokens);
-    info.imageSize = int(config.vision.imageSize);
+    info.family = loaded.family();
+    info.architecture = loaded.architecture();
+    info.tokenizer = next.tokenizer->kind();
+    info.decoderLayers = loaded.decoder().layerCount();
+    info.hiddenSize = int(loaded.decoder().hiddenSize());
+    info.vocabSize = int(loaded.decoder().vocabSize());
+    info.queryTokens = int(loaded.visualTokenCount());
+    info.imageSize = int(loaded.imageSize());
     info.hash = modelFolderHash(folder);
     info.loadSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -154,11 +153,11 @@ const ModelInfo& Workbench::modelInfo() const {
 }
 
 std::vector<int> Workbench::tokenize(const std::string& text, bool addSpecialTokens) const {
-    return impl_->require().tokenizer.encode(text, addSpecialTokens);
+    return impl_->require().tokenizer->encode(text, addSpecialTokens);
 }
 
 std::string Workbench::detokenize(const std::vector<int>& ids, bool skipSpecialTokens) const {
-    return impl_->require().tokenizer.decode(ids, skipSpecialTokens);
+    return impl_->require().tokenizer->decode(ids, skipSpecialTokens);
 }
 
 } // namespace unike

@@ -12,7 +12,8 @@
 namespace unike {
 namespace {
 
-TokenProbability describe(const model::GeneratedToken& token, const text::BpeTokenizer& tokenizer) {
+TokenProbability describe(const model::GeneratedToken& token,
+                          const text::TextTokenizer& tokenizer) {
     TokenProbability out;
     out.id = token.id;
     out.text = tokenizer.tokenDisplay(token.id);
@@ -32,8 +33,7 @@ model::GenerationOptions LoadedModel::generationOptions(const GenerationParams& 
     options.topK = g.topK;
     options.useCache = g.useCache;
     options.lengthPenalty = g.lengthPenalty;
-    options.eosTokenId =
-        tokenizer.eosId() >= 0 ? tokenizer.eosId() : int(model->config().text.eosTokenId);
+    options.eosTokenId = tokenizer->eosId() >= 0 ? tokenizer->eosId() : int(model->configEosId());
     return options;
 }
 
@@ -58,31 +58,32 @@ AskResult Workbench::ask(const AskParams& params, const Progress& progress) cons
     progress.throwIfCancelled("asking");
 
     AskResult result;
-    result.prompt = inContextPrompt(*m.edits, promptFor(question, params.style));
-    const std::vector<int> promptIds = m.tokenizer.encode(result.prompt, true);
+    result.prompt = PromptSpec{question, params.style, prefix.defined()}.text(m.model->prompts(),
+                                                                              liveFacts(*m.edits));
+    const std::vector<int> promptIds = m.tokenizer->encode(result.prompt, true);
     const edit::EditedModel edited(*m.model, *m.edits, m.inference);
     const model::Generation generation =
         edited.generate(prefix, promptIds, m.generationOptions(g), progress.subRange(0.1, 0.9));
     std::vector<int> answerIds;
     for (const model::GeneratedToken& token : generation.tokens) {
         answerIds.push_back(token.id);
-        result.tokens.push_back(describe(token, m.tokenizer));
+        result.tokens.push_back(describe(token, *m.tokenizer));
     }
-    result.answer = trimmedText(m.tokenizer.decode(answerIds, true));
+    result.answer = trimmedText(m.tokenizer->decode(answerIds, true));
     result.stoppedAtEos = generation.stoppedAtEos;
 
     if (params.scoreAnswer) {
         const std::string answer = trimmedText(*params.scoreAnswer);
         if (answer.empty())
             throw Error(ErrorKind::InvalidInput, "the answer to score is empty");
-        // EasyEdit scores prompt + " " + target with the target's tokens as labels.
-        const std::vector<int> targetIds = m.tokenizer.encode(" " + answer, false);
+        // EasyEdit scores the prompt, then the target, with the target's tokens as labels.
+        const std::vector<int> targetIds = m.tokenizer->encodeAnswer(answer);
         const model::AnswerScore score = edited.score(prefix, promptIds, targetIds, g.topK);
         AnswerScoreResult scored;
         scored.answer = answer;
         for (size_t i = 0; i < score.tokens.size(); ++i) {
-            scored.tokens.push_back(describe(score.tokens[i], m.tokenizer));
-            scored.argmaxTokens.push_back(m.tokenizer.tokenDisplay(score.argmaxIds[i]));
+            scored.tokens.push_back(describe(score.tokens[i], *m.tokenizer));
+            scored.argmaxTokens.push_back(m.tokenizer->tokenDisplay(score.argmaxIds[i]));
         }
         scored.tokenAccuracy = score.tokenAccuracy;
         scored.logLikelihood = score.logLikelihood;
@@ -97,7 +98,7 @@ AskResult Workbench::ask(const AskParams& params, const Progress& progress) cons
 ImagePreview Workbench::previewImage(const ImageInput& image) const {
     const LoadedModel& m = impl_->require();
     const vision::RgbImage decoded = impl_->decode(image);
-    const vision::RgbImage resized = m.preprocessor.resize(decoded);
+    const vision::RgbImage resized = m.preprocessor.modelImage(decoded); // padded, cropped
     ImagePreview preview;
     preview.width = decoded.width;
     preview.height = decoded.height;

@@ -1,8 +1,6 @@
 #include "api/EditMethods.h"
 #include "api/PromptText.h"
 #include "api/WorkbenchState.h"
-#include "edit/FineTuneEditor.h"
-#include "edit/IntrinsicEditor.h"
 
 #include <unike/Error.h>
 
@@ -52,7 +50,7 @@ EditSummary Workbench::applyEdit(const EditParams& params, const Progress& progr
     if (target.empty())
         throw Error(ErrorKind::InvalidInput,
                     "the edit's target answer is empty; type the answer the model should give");
-    const MethodSetup setup = methodSetup(params.method);
+    const EditMethod& method = editMethod(params.method);
     const edit::Preparation& prepared = m.requirePreparation("editing");
     edit::EditHyperParams hyper =
         methodHyperParams(params.method, params.hyperParamsJson, params.overrides);
@@ -65,34 +63,32 @@ EditSummary Workbench::applyEdit(const EditParams& params, const Progress& progr
         if (!params.image.empty())
             request.prefix = m.model->imagePrefix(impl_->pixelValues(params.image));
     }
-    request.prompt = promptFor(question, params.style);
+    const model::PromptFormat& format = m.model->prompts();
+    const bool withImage = request.prefix.defined();
+    request.prompt = PromptSpec{question, params.style, withImage}.text(format);
     request.target = target;
-    request.promptIds = m.tokenizer.encode(request.prompt, true);
-    request.targetIds = m.tokenizer.encode(" " + target, false);
-    request.endOfTextId = m.tokenizer.eosId();
+    request.promptIds = m.tokenizer->encode(request.prompt, true);
+    request.targetIds = m.tokenizer->encodeAnswer(target);
+    request.endOfTextId = m.tokenizer->eosId();
     if (hyper.trainOnRephrasings)
         for (const std::string& rephrasing : params.rephrasings)
             if (!trimmedText(rephrasing).empty())
-                request.rephrasingPromptIds.push_back(
-                    m.tokenizer.encode(promptFor(trimmedText(rephrasing), params.style), true));
+                request.rephrasingPromptIds.push_back(m.tokenizer->encode(
+                    PromptSpec{trimmedText(rephrasing), params.style, withImage}.text(format),
+                    true));
 
-    std::shared_ptr<edit::EditPatch> patch;
-    if (setup.fineTune) {
-        edit::FineTuneEditor editor(*m.model, *m.edits, hyper);
-        patch = editor.train(request, progress.subRange(0.05, 1.0));
-    } else {
-        edit::IntrinsicEditor editor(*m.model, *m.edits, hyper, setup.options);
-        editor.setMemory(prepared.memory);
-        patch = editor.train(request, progress.subRange(0.05, 1.0));
-    }
-    if (setup.inContext)
-        patch->demonstration = newFactLine(question, target);
+    const std::shared_ptr<edit::EditPatch> patch =
+        method.makeEditor({*m.model, *m.edits, hyper, &prepared})
+            ->train(request, progress.subRange(0.05, 1.0));
+    if (method.inContext)
+        patch->demonstration = format.newFact(question, target);
     patch->method = params.method;
     patch->imageHash = impl_->imageHash(params.image);
     patch->createdAt = utcTimestamp();
     patch->name = params.name.empty() ? question + " → " + target : params.name;
+    const int id = m.edits->add(patch);
+    m.inferenceSwaps[id] = {m.inference, hyper};
     m.inference = hyper;
-    m.edits->add(patch);
     return summarise(*patch);
 }
 
@@ -110,16 +106,31 @@ void Workbench::renameEdit(int id, const std::string& name) {
     throw Error(ErrorKind::InvalidInput, "there is no edit #" + std::to_string(id));
 }
 
+// An edit swaps the inference settings only while nothing later changed them again.
 void Workbench::removeEdit(int id) {
-    impl_->require().edits->remove(id);
+    LoadedModel& m = impl_->require();
+    m.edits->remove(id);
+    const auto swap = m.inferenceSwaps.find(id);
+    if (swap != m.inferenceSwaps.end() && m.inference.toJson() == swap->second.second.toJson())
+        m.inference = swap->second.first;
 }
 
 void Workbench::restoreEdit(int id) {
-    impl_->require().edits->restore(id);
+    LoadedModel& m = impl_->require();
+    m.edits->restore(id);
+    const auto swap = m.inferenceSwaps.find(id);
+    if (swap != m.inferenceSwaps.end() && m.inference.toJson() == swap->second.first.toJson())
+        m.inference = swap->second.second;
 }
 
 void Workbench::removeAllEdits() {
-    impl_->require().edits->clear();
+    LoadedModel& m = impl_->require();
+    m.edits->clear();
+    m.inferenceSwaps.clear();
+}
+
+std::string Workbench::inferenceSettingsJson() const {
+    return impl_->require().inference.toJson();
 }
 
 std::vector<EditSummary> Workbench::edits() const {

@@ -5,7 +5,6 @@
 #include "data/EditProtocol.h"
 #include "data/MmeditDataset.h"
 #include "edit/EditedModel.h"
-#include "edit/FineTuneEditor.h"
 #include "eval/EditMetrics.h"
 
 #include <unike/Error.h>
@@ -26,14 +25,10 @@ struct Case {
 // Everything one case needs, encoded once.
 struct PreparedCase {
     torch::Tensor image, imageRephrase, localityImage;
-    std::string promptText, rephraseText, locText, mLocText; // before in-context facts
+    PromptSpec promptSpec, rephraseSpec, locSpec, mLocSpec; // before in-context facts
     std::vector<int> prompt, rephrase, target, loc, locAnswer, mLocPrompt, mLocAnswer;
     torch::Tensor locBefore, mLocBefore; // unedited logits of the locality probes
 };
-
-int64_t prefixLength(const torch::Tensor& prefix) {
-    return prefix.defined() ? prefix.size(1) : 0;
-}
 
 } // namespace
 
@@ -44,8 +39,7 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
         none ? edit::EditHyperParams()
              : methodHyperParams(params.method, params.hyperParamsJson, params.overrides);
     hyper.validate(m.model->decoder().layerCount());
-    const MethodSetup setup =
-        none ? MethodSetup{{false, false, false}, nullptr} : methodSetup(params.method);
+    const EditMethod* method = none ? nullptr : &editMethod(params.method);
 
     // Load the cases.
     EvalReport report;
@@ -100,6 +94,10 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
     // The unedited model needs no preparation; every editor does.
     const edit::Preparation* preparation =
         none ? m.preparation.get() : &m.requirePreparation("evaluating an editor");
+    // The session's own edits stay out: a fine-tuning edit lives in the shared weights,
+    // and the baseline must be the unedited model.
+    const edit::EditBypass sessionEditsOff(*m.edits);
+    const model::PromptFormat& format = m.model->prompts();
     edit::EditStack stack(*m.model);
     if (preparation)
         preparation->installInto(stack);
@@ -121,17 +119,18 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
             p.image = prefixOf(r.imagePath);
             p.imageRephrase = prefixOf(r.imageRephrasePath);
             p.localityImage = prefixOf(r.mLocPath);
-            p.promptText = promptFor(r.src, style);
-            p.rephraseText = promptFor(r.rephrase, style);
-            p.locText = r.loc;
-            p.mLocText = promptFor(r.mLocQ, PromptStyle::Vqa);
-            p.prompt = m.tokenizer.encode(p.promptText);
-            p.rephrase = m.tokenizer.encode(p.rephraseText);
-            p.target = m.tokenizer.encode(" " + r.alt, false);
-            p.loc = m.tokenizer.encode(p.locText);
-            p.locAnswer = m.tokenizer.encode(" " + r.locAns, false);
-            p.mLocPrompt = m.tokenizer.encode(p.mLocText);
-            p.mLocAnswer = m.tokenizer.encode(" " + r.mLocA, false);
+            // T-Locality probes are text-only questions, used as given (EasyEdit).
+            p.promptSpec = {r.src, style, true};
+            p.rephraseSpec = {r.rephrase, style, true};
+            p.locSpec = {r.loc, PromptStyle::Raw, false};
+            p.mLocSpec = {r.mLocQ, PromptStyle::Vqa, true};
+            p.prompt = m.tokenizer->encode(p.promptSpec.text(format));
+            p.rephrase = m.tokenizer->encode(p.rephraseSpec.text(format));
+            p.target = m.tokenizer->encodeAnswer(r.alt);
+            p.loc = m.tokenizer->encode(p.locSpec.text(format));
+            p.locAnswer = m.tokenizer->encodeAnswer(r.locAns);
+            p.mLocPrompt = m.tokenizer->encode(p.mLocSpec.text(format));
+            p.mLocAnswer = m.tokenizer->encodeAnswer(r.mLocA);
             p.locBefore = edited.logits({}, p.loc, p.locAnswer);
             p.mLocBefore = edited.logits(p.localityImage, p.mLocPrompt, p.mLocAnswer);
             prepared.push_back(std::move(p));
@@ -141,40 +140,37 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
         for (size_t i = 0; i < chunk.size() && !none; ++i) {
             edit::EditRequest request{prepared[i].image,    prepared[i].prompt,
                                       prepared[i].target,   chunk[i].record->src,
-                                      chunk[i].record->alt, m.tokenizer.eosId()};
+                                      chunk[i].record->alt, m.tokenizer->eosId()};
             torch::AutoGradMode enable(true);
-            std::shared_ptr<edit::EditPatch> patch;
-            if (setup.fineTune) {
-                patch = edit::FineTuneEditor(*m.model, stack, hyper).train(request, Progress());
-            } else {
-                edit::IntrinsicEditor editor(*m.model, stack, hyper, setup.options);
-                editor.setMemory(preparation->memory);
-                patch = editor.train(request, Progress());
-            }
-            if (setup.inContext)
-                patch->demonstration = newFactLine(chunk[i].record->src, chunk[i].record->alt);
+            std::shared_ptr<edit::EditPatch> patch =
+                method->makeEditor({*m.model, stack, hyper, preparation})
+                    ->train(request, Progress());
+            if (method->inContext)
+                patch->demonstration = format.newFact(chunk[i].record->src, chunk[i].record->alt);
             stack.add(patch);
             patches.push_back(patch);
         }
         // In-context edits put their facts before every prompt, related or not.
-        auto encode = [&](const std::string& text) {
-            return m.tokenizer.encode(inContextPrompt(stack, text));
+        auto encode = [&](const PromptSpec& spec) {
+            return m.tokenizer->encode(spec.text(format, liveFacts(stack)));
         };
         for (size_t i = 0; i < chunk.size(); ++i) {
             PreparedCase p = prepared[i];
-            p.prompt = encode(p.promptText);
-            p.rephrase = encode(p.rephraseText);
-            p.loc = encode(p.locText);
-            p.mLocPrompt = encode(p.mLocText);
+            p.prompt = encode(p.promptSpec);
+            p.rephrase = encode(p.rephraseSpec);
+            p.loc = encode(p.locSpec);
+            p.mLocPrompt = encode(p.mLocSpec);
             const data::MmeditRecord& r = *chunk[i].record;
             EvalCase result;
             result.index = chunk[i].index;
             result.task = data::mmeditTaskName(chunk[i].task);
             result.src = r.src;
             result.alt = r.alt;
+            // The target ends the sequence, wherever the family put the visual tokens.
             auto accuracy = [&](const torch::Tensor& prefix, const std::vector<int>& prompt) {
-                return eval::tokenAccuracy(edited.logits(prefix, prompt, p.target),
-                                           prefixLength(prefix) + int64_t(prompt.size()), p.target);
+                const torch::Tensor logits = edited.logits(prefix, prompt, p.target);
+                return eval::tokenAccuracy(logits, logits.size(1) - int64_t(p.target.size()),
+                                           p.target);
             };
             result.reliability = accuracy(p.image, p.prompt);
             result.tGenerality = accuracy(p.image, p.rephrase);
@@ -201,11 +197,11 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
             model::GenerationOptions options;
             options.maxNewTokens = 24;
             options.topK = 0;
-            options.eosTokenId = m.tokenizer.eosId();
+            options.eosTokenId = m.tokenizer->eosId();
             std::vector<int> ids;
             for (const auto& token : edited.generate(p.image, p.prompt, options).tokens)
                 ids.push_back(token.id);
-            result.generated = trimmedText(m.tokenizer.decode(ids, true));
+            result.generated = trimmedText(m.tokenizer->decode(ids, true));
             result.generationMatch = result.generated == trimmedText(r.alt);
             if (i < patches.size()) {
                 result.seconds = patches[i]->seconds;

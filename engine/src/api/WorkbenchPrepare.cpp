@@ -157,12 +157,14 @@ PreparationInfo Workbench::prepare(const PrepareParams& params, const Progress& 
                 image.path = triplet.imagePath;
                 request.prefix = m.model->imagePrefix(impl_->pixelValues(image));
             }
-            request.promptIds =
-                m.tokenizer.encode(promptFor(trimmedText(triplet.prompt), style), true);
-            request.targetIds = m.tokenizer.encode(" " + trimmedText(triplet.positive), false);
+            request.promptIds = m.tokenizer->encode(
+                PromptSpec{trimmedText(triplet.prompt), style, request.prefix.defined()}.text(
+                    m.model->prompts()),
+                true);
+            request.targetIds = m.tokenizer->encodeAnswer(trimmedText(triplet.positive));
             const bool keepMemory = int(i) % std::max<int>(1, int(total) / kMemoryRows) == 0;
             const edit::EditPrePass right = edit::runEditPrePass(*m.model, request, keepMemory);
-            request.targetIds = m.tokenizer.encode(" " + trimmedText(triplet.negative), false);
+            request.targetIds = m.tokenizer->encodeAnswer(trimmedText(triplet.negative));
             const edit::EditPrePass wrong = edit::runEditPrePass(*m.model, request, false);
             for (int layer : layers) {
                 sem[layer].push_back(right.queries.at(layer).view({-1}));

@@ -43,16 +43,16 @@ std::vector<ProbeOutcome> Workbench::checkProbes(const std::vector<Probe>& probe
         if (!probe.image.empty())
             prefix = m.model->imagePrefix(impl_->pixelValues(probe.image));
         // With the edits live, in-context methods put their demonstrations first;
-        // bypassed, inContextPrompt gives the plain prompt.
+        // bypassed, liveFacts gives none.
+        const PromptSpec spec{question, probe.style, prefix.defined()};
         auto promptIds = [&] {
-            return m.tokenizer.encode(inContextPrompt(*m.edits, promptFor(question, probe.style)),
-                                      true);
+            return m.tokenizer->encode(spec.text(m.model->prompts(), liveFacts(*m.edits)), true);
         };
         auto answer = [&](const std::vector<int>& ids) {
             std::vector<int> answerIds;
             for (const model::GeneratedToken& token : edited.generate(prefix, ids, options).tokens)
                 answerIds.push_back(token.id);
-            return trimmedText(m.tokenizer.decode(answerIds, true));
+            return trimmedText(m.tokenizer->decode(answerIds, true));
         };
 
         ProbeOutcome outcome;
@@ -72,8 +72,7 @@ std::vector<ProbeOutcome> Workbench::checkProbes(const std::vector<Probe>& probe
         // Agreement of the argmax tokens along the expected answer (or the unedited
         // model's own answer), before and after the edits, as EasyEdit's locality.
         const std::string reference = probe.expected.empty() ? outcome.before : probe.expected;
-        const std::vector<int> referenceIds =
-            m.tokenizer.encode(" " + trimmedText(reference), false);
+        const std::vector<int> referenceIds = m.tokenizer->encodeAnswer(trimmedText(reference));
         if (!referenceIds.empty()) {
             torch::Tensor before;
             {

@@ -45,11 +45,14 @@ SessionInfo Workbench::loadSession(const std::string& path, const Progress& prog
     if (!session.inferenceJson.empty())
         inference.applyJson(session.inferenceJson, "the session's inference settings");
     const int layers = m.model->decoder().layerCount();
-    const int64_t hidden = m.model->config().text.hiddenSize;
+    const int64_t hidden = m.model->decoder().hiddenSize();
+    const bool gatedFfn = m.model->decoder().ffnShape().gated;
     for (const auto& patch : session.patches) {
         for (const auto& [layer, neurons] : patch->neurons)
             if (layer < 0 || layer >= layers || neurons.keys.dim() != 2 ||
-                neurons.keys.size(0) != hidden || neurons.values.size(1) != hidden)
+                neurons.keys.size(0) != hidden || neurons.values.size(1) != hidden ||
+                neurons.upKeys.defined() != gatedFfn ||
+                (gatedFfn && neurons.upKeys.sizes() != neurons.keys.sizes()))
                 throw Error(ErrorKind::File, "the session '" + path + "' has an edit ('" +
                                                  patch->name + "') that does not fit this model");
         for (const auto& [name, swap] : patch->weightSwaps)
@@ -59,6 +62,7 @@ SessionInfo Workbench::loadSession(const std::string& path, const Progress& prog
                                                  name + "' this model does not have");
     }
     m.edits->replaceAll(session.patches);
+    m.inferenceSwaps.clear(); // a loaded session has no undo history
     m.inference = inference;
     progress.report(1.0, "session loaded");
     return {path, session.modelHash, int(session.patches.size()), session.userJson};

@@ -4,10 +4,11 @@
 
 #include "edit/EditStack.h"
 #include "edit/Preparation.h"
-#include "model/Blip2Model.h"
 #include "model/Generator.h"
-#include "model/ModelFiles.h"
-#include "text/BpeTokenizer.h"
+#include "model/MultimodalModel.h"
+#include "model/TensorConversions.h"
+#include "model/WeightLoading.h"
+#include "text/TextTokenizer.h"
 #include "vision/ImageDecoder.h"
 #include "vision/ImagePreprocessor.h"
 
@@ -21,12 +22,15 @@
 namespace unike {
 
 struct LoadedModel {
-    std::shared_ptr<model::Blip2Model> model;
-    text::BpeTokenizer tokenizer;
+    std::shared_ptr<model::MultimodalModel> model;
+    std::shared_ptr<const text::TextTokenizer> tokenizer;
     vision::ImagePreprocessor preprocessor;
     ModelInfo info;
     std::unique_ptr<edit::EditStack> edits;
     edit::EditHyperParams inference; // the knobs the hooks use at inference time
+    // Per applied edit: the inference settings it replaced and the ones it set, so that
+    // removing it (undo) and restoring it (redo) put the right ones back.
+    std::map<int, std::pair<edit::EditHyperParams, edit::EditHyperParams>> inferenceSwaps;
     std::shared_ptr<const edit::Preparation> preparation; // null until prepared
     PreparationInfo preparationInfo;
 

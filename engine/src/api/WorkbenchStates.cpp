@@ -158,13 +158,13 @@ HiddenStates Workbench::captureStates(const StatesParams& params, const Progress
         }
         const bool atAnswer = takesAnswerEnd(input, params.space);
         const std::vector<int> answerIds =
-            atAnswer ? m.tokenizer.encode(" " + trimmedText(input.answer), false)
-                     : std::vector<int>{};
+            atAnswer ? m.tokenizer->encodeAnswer(trimmedText(input.answer)) : std::vector<int>{};
         auto capture = [&] {
-            // Bypassed, inContextPrompt gives the plain prompt; live, in-context
-            // edits put their demonstrations first.
-            const std::vector<int> promptIds = m.tokenizer.encode(
-                inContextPrompt(*m.edits, promptFor(question, input.style)), true);
+            // Bypassed, liveFacts gives none; live, in-context edits put their
+            // demonstrations first.
+            const PromptSpec spec{question, input.style, prefix.defined()};
+            const std::vector<int> promptIds =
+                m.tokenizer->encode(spec.text(m.model->prompts(), liveFacts(*m.edits)), true);
             const model::ForwardResult result =
                 editedModel.hiddenStates(prefix, promptIds, answerIds);
             const int64_t position =

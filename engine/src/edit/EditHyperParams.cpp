@@ -43,6 +43,15 @@ const std::map<std::string, Setter>& setters() {
         {"ft_learning_rate", field(&EditHyperParams::ftLearningRate)},
         {"ike_demonstrations", field(&EditHyperParams::ikeDemonstrations)},
         {"seed", field(&EditHyperParams::seed)},
+        {"knowledge_rope",
+         [](EditHyperParams& p, const nlohmann::json& v) {
+             const std::string mode = v.get<std::string>();
+             if (mode != "query-position" && mode != "zero" && mode != "none")
+                 throw Error(ErrorKind::InvalidInput,
+                             "knowledge_rope must be query-position, zero or none, not '" + mode +
+                                 "'");
+             p.knowledgeRope = mode;
+         }},
         {"alpha_mode",
          [](EditHyperParams& p, const nlohmann::json& v) {
              const std::string mode = v.get<std::string>();
@@ -129,6 +138,7 @@ std::string EditHyperParams::toJson() const {
                           {"train_on_rephrasings", trainOnRephrasings},
                           {"bank_top_k", bankTopK},
                           {"alpha_mode", alphaModeName(alphaMode)},
+                          {"knowledge_rope", knowledgeRope},
                           {"fixed_alpha", fixedAlpha},
                           {"beta", beta},
                           {"ft_steps", ftSteps},

@@ -50,6 +50,10 @@ struct EditHyperParams {
     // External knowledge (§5).
     int bankTopK = 8; // K
     AlphaMode alphaMode = AlphaMode::Gated;
+    // Under rotary attention (LLaMA), how a knowledge slot's key is rotated (METHOD.md §5a):
+    // "query-position" (as the reading query: the score is the unrotated q·k), "zero" (as
+    // position 0), "none". Families without rotary attention ignore it.
+    std::string knowledgeRope = "query-position";
     double fixedAlpha = 0.5;
     double beta = 0.1; // the weight of zeta' in the new neurons' values (§6)
 

@@ -1,5 +1,7 @@
 #include "edit/EditLayerHook.h"
 
+#include "model/Layers.h"
+
 namespace unike::edit {
 namespace {
 
@@ -40,6 +42,17 @@ torch::Tensor EditLayerHook::gateFor(const torch::Tensor& key) const {
                           setup_.params->gateTemperature);
 }
 
+torch::Tensor EditLayerHook::neuronActivation(const LayerNeurons& n, const model::FfnShape& ffn,
+                                              const torch::Tensor& x) {
+    // Neurons are kept in float32 (see IntrinsicEditor); the layer may run in float16.
+    const auto dtype = x.scalar_type();
+    auto activation =
+        model::activate(ffn.activation, torch::matmul(x, n.keys.to(dtype)) + n.bias.to(dtype));
+    if (ffn.gated)
+        activation = activation * torch::matmul(x, n.upKeys.to(dtype));
+    return activation;
+}
+
 torch::Tensor EditLayerHook::ffnDelta(const torch::Tensor& ffnInput,
                                       const model::LayerHookContext&) {
     torch::Tensor total;
@@ -48,10 +61,8 @@ torch::Tensor EditLayerHook::ffnDelta(const torch::Tensor& ffnInput,
         if (found == patch->neurons.end())
             continue;
         const LayerNeurons& n = found->second;
-        // Neurons are kept in float32 (see IntrinsicEditor); the layer may run in float16.
         const auto dtype = ffnInput.scalar_type();
-        auto activation =
-            torch::relu(torch::matmul(ffnInput, n.keys.to(dtype)) + n.bias.to(dtype)); // OPT's ReLU
+        auto activation = neuronActivation(n, setup_.ffn, ffnInput);
         auto values = n.values;
         if (patch->zetaProjection.defined() && setup_.zeta.defined())
             values = values + setup_.params->beta *

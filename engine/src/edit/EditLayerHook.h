@@ -5,7 +5,7 @@
 #include "edit/EditHyperParams.h"
 #include "edit/EditPatch.h"
 #include "edit/KnowledgeBank.h"
-#include "model/DecoderHooks.h"
+#include "model/LanguageDecoder.h"
 
 #include <functional>
 #include <limits>
@@ -25,7 +25,12 @@ public:
         std::function<torch::Tensor(const torch::Tensor&)> semanticEncoder;
         const EditHyperParams* params = nullptr;
         bool useKnowledge = false;
+        model::FfnShape ffn; // new neurons compute as the layer's FFN does
     };
+
+    // The new neurons' hidden activations for FFN inputs x (..., D), (..., n).
+    static torch::Tensor neuronActivation(const LayerNeurons& neurons, const model::FfnShape& ffn,
+                                          const torch::Tensor& x);
 
     explicit EditLayerHook(Setup setup);
 

@@ -11,11 +11,14 @@
 
 namespace unike::edit {
 
-// T-Patcher-style neurons in one layer: act(x·keys + bias)·values.
+// T-Patcher-style neurons in one layer, following the layer's FFN (METHOD.md §4):
+// act(x·keys + bias)·values, or for a gated FFN (LLaMA's SwiGLU)
+// (act(x·keys + bias) * (x·upKeys))·values: new gate and up rows, new down columns.
 struct LayerNeurons {
-    torch::Tensor keys;   // (D, n)
+    torch::Tensor keys;   // (D, n): the gate's rows for a gated FFN
     torch::Tensor bias;   // (n)
     torch::Tensor values; // (n, D)
+    torch::Tensor upKeys; // (D, n) for a gated FFN; undefined otherwise
 };
 
 struct EditPatch {
@@ -61,6 +64,7 @@ inline double EditPatch::addedNorm() const {
         add(entry.second.keys);
         add(entry.second.bias);
         add(entry.second.values);
+        add(entry.second.upKeys);
     }
     add(zetaProjection);
     for (const auto& entry : weightSwaps)

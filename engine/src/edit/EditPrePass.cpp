@@ -6,7 +6,7 @@
 
 namespace unike::edit {
 
-EditPrePass runEditPrePass(const model::Blip2Model& model, const EditRequest& request,
+EditPrePass runEditPrePass(const model::MultimodalModel& model, const EditRequest& request,
                            bool captureFfnInputs, bool endWithEndOfText) {
     if (request.promptIds.empty() || request.targetIds.empty())
         throw Error(ErrorKind::InvalidInput, "an edit needs a prompt and a target answer");
@@ -37,7 +37,7 @@ EditPrePass runEditPrePass(const model::Blip2Model& model, const EditRequest& re
     return pre;
 }
 
-LabelFit fitLabels(const model::OptDecoder& decoder, const EditPrePass& pass, int startLayer,
+LabelFit fitLabels(const model::LanguageDecoder& decoder, const EditPrePass& pass, int startLayer,
                    const model::DecoderHooks& hooks) {
     model::DecoderRun run;
     run.hooks = &hooks;
@@ -52,7 +52,7 @@ LabelFit fitLabels(const model::OptDecoder& decoder, const EditPrePass& pass, in
     return fit;
 }
 
-std::vector<EditPrePass> runTrainingPrePasses(const model::Blip2Model& model,
+std::vector<EditPrePass> runTrainingPrePasses(const model::MultimodalModel& model,
                                               const EditRequest& request, bool captureFfnInputs,
                                               bool endWithEndOfText, bool withRephrasings) {
     std::vector<EditPrePass> passes;

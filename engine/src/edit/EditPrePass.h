@@ -4,7 +4,7 @@
 // the hidden states each step restarts from, and the target labels.
 
 #include "edit/EditRequest.h"
-#include "model/Blip2Model.h"
+#include "model/MultimodalModel.h"
 
 #include <map>
 #include <vector>
@@ -23,7 +23,7 @@ struct EditPrePass {
 // Throws Error(InvalidInput) when the prompt or the target is empty. With `endWithEndOfText`
 // and a request that names its end-of-text token, the labels end with it; it is predicted at
 // the target's last token, so the forward stays over prompt + target.
-EditPrePass runEditPrePass(const model::Blip2Model& model, const EditRequest& request,
+EditPrePass runEditPrePass(const model::MultimodalModel& model, const EditRequest& request,
                            bool captureFfnInputs, bool endWithEndOfText = false);
 
 // How well a pre-pass's labels are predicted when the decoder reruns its cached hidden state
@@ -33,12 +33,12 @@ struct LabelFit {
     int64_t right = 0;
     int64_t labelled = 0;
 };
-LabelFit fitLabels(const model::OptDecoder& decoder, const EditPrePass& pass, int startLayer,
+LabelFit fitLabels(const model::LanguageDecoder& decoder, const EditPrePass& pass, int startLayer,
                    const model::DecoderHooks& hooks);
 
 // The pre-passes an edit trains on: the prompt's (with FFN inputs when asked), then, with
 // `withRephrasings`, one per rephrasing of the request.
-std::vector<EditPrePass> runTrainingPrePasses(const model::Blip2Model& model,
+std::vector<EditPrePass> runTrainingPrePasses(const model::MultimodalModel& model,
                                               const EditRequest& request, bool captureFfnInputs,
                                               bool endWithEndOfText, bool withRephrasings);
 

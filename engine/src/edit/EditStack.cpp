@@ -45,7 +45,7 @@ EditBypass::~EditBypass() {
         stack_.setEnabled(id, true);
 }
 
-EditStack::EditStack(model::Blip2Model& model)
+EditStack::EditStack(model::MultimodalModel& model)
     : model_(model) {}
 
 int EditStack::add(std::shared_ptr<EditPatch> patch) {
@@ -167,6 +167,10 @@ EditHookSet EditStack::hooks(const std::map<int, torch::Tensor>& queries,
                              const torch::Tensor& queryPositions, const EditHyperParams& params,
                              const EditPatch* extra) const {
     EditHookSet set;
+    set.hooks_.setKnowledgeRope(params.knowledgeRope == "zero" ? model::KnowledgeRope::Zero
+                                : params.knowledgeRope == "none"
+                                    ? model::KnowledgeRope::None
+                                    : model::KnowledgeRope::QueryPosition);
     for (int layer : activeLayers(params, extra)) {
         EditLayerHook::Setup setup;
         setup.layer = layer;
@@ -187,6 +191,7 @@ EditHookSet EditStack::hooks(const std::map<int, torch::Tensor>& queries,
         if (encoder != encoders_.end())
             setup.semanticEncoder = encoder->second;
         setup.params = &params;
+        setup.ffn = model_.decoder().ffnShape();
         // Knowledge slots act when some live edit (or the bank, outside gated mode) has
         // entries at this layer.
         bool knowledge = false;

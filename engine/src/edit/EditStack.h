@@ -6,8 +6,8 @@
 #include "edit/EditHyperParams.h"
 #include "edit/EditPatch.h"
 #include "edit/KnowledgeBank.h"
-#include "model/Blip2Model.h"
 #include "model/DecoderHooks.h"
+#include "model/MultimodalModel.h"
 
 #include <functional>
 #include <map>
@@ -51,7 +51,7 @@ private:
 
 class EditStack {
 public:
-    explicit EditStack(model::Blip2Model& model);
+    explicit EditStack(model::MultimodalModel& model);
 
     void setBank(int layer, KnowledgeBank bank) { banks_[layer] = std::move(bank); }
     const std::map<int, KnowledgeBank>& banks() const { return banks_; }
@@ -85,7 +85,7 @@ public:
 private:
     void applyWeightDeltas();
 
-    model::Blip2Model& model_;
+    model::MultimodalModel& model_;
     std::vector<std::shared_ptr<EditPatch>> patches_; // in id order
     std::vector<std::shared_ptr<EditPatch>> removed_;
     std::map<int, KnowledgeBank> banks_;

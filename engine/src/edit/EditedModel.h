@@ -18,7 +18,7 @@ struct EditQueries {
 
 class EditedModel {
 public:
-    EditedModel(const model::Blip2Model& model, const EditStack& stack,
+    EditedModel(const model::MultimodalModel& model, const EditStack& stack,
                 const EditHyperParams& params)
         : model_(model)
         , stack_(stack)
@@ -46,7 +46,7 @@ private:
     // False when no live edit or bank touches any layer: the plain model runs.
     bool editsAct() const;
 
-    const model::Blip2Model& model_;
+    const model::MultimodalModel& model_;
     const EditStack& stack_;
     const EditHyperParams& params_;
 };

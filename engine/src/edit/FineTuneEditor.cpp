@@ -11,10 +11,9 @@ namespace unike::edit {
 std::shared_ptr<EditPatch> FineTuneEditor::train(const EditRequest& request,
                                                  const Progress& progress) const {
     const auto start = std::chrono::steady_clock::now();
-    const model::OptDecoder& decoder = model_.decoder();
+    const model::LanguageDecoder& decoder = model_.decoder();
     const int last = decoder.layerCount() - 1;
-    const std::string name =
-        "language_model.model.decoder.layers." + std::to_string(last) + ".fc2.weight";
+    const std::string name = decoder.fineTuneWeightName();
     torch::Tensor weight = model_.parameters().get(name);
     // Adam on the weight itself: in float16 its epsilon rounds to zero and the update
     // of every untouched entry becomes 0/0.

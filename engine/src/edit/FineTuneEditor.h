@@ -3,8 +3,8 @@
 // edit. The patch keeps the weights before and after; the stack applies the
 // difference, so the edit can be switched off or removed like any other.
 
-#include "edit/EditRequest.h"
 #include "edit/EditStack.h"
+#include "edit/Editor.h"
 
 #include <unike/Progress.h>
 
@@ -12,18 +12,20 @@
 
 namespace unike::edit {
 
-class FineTuneEditor {
+class FineTuneEditor : public Editor {
 public:
-    FineTuneEditor(model::Blip2Model& model, const EditStack& stack, const EditHyperParams& params)
+    FineTuneEditor(model::MultimodalModel& model, const EditStack& stack,
+                   const EditHyperParams& params)
         : model_(model)
         , stack_(stack)
         , params_(params) {}
 
     // Restores the model's weights before returning, also on cancel or error.
-    std::shared_ptr<EditPatch> train(const EditRequest& request, const Progress& progress) const;
+    std::shared_ptr<EditPatch> train(const EditRequest& request,
+                                     const Progress& progress) const override;
 
 private:
-    model::Blip2Model& model_;
+    model::MultimodalModel& model_;
     const EditStack& stack_;
     const EditHyperParams& params_;
 };

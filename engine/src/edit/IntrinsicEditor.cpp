@@ -12,7 +12,7 @@ namespace unike::edit {
 std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
                                                   const Progress& progress) const {
     const auto start = std::chrono::steady_clock::now();
-    const model::OptDecoder& decoder = model_.decoder();
+    const model::LanguageDecoder& decoder = model_.decoder();
     params_.validate(decoder.layerCount());
     const std::vector<int> layers = params_.resolvedLayers(decoder.layerCount());
     const int firstLayer = *std::min_element(layers.begin(), layers.end());
@@ -26,7 +26,8 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
     const EditPrePass& prePass = sequences.front();
     const model::ForwardResult& pre = prePass.forward;
     const int64_t queryPosition = prePass.queryPosition;
-    const int64_t width = model_.config().text.hiddenSize;
+    const int64_t width = decoder.hiddenSize();
+    const model::FfnShape ffn = decoder.ffnShape();
 
     auto patch = std::make_shared<EditPatch>();
     patch->prompt = request.prompt;
@@ -71,6 +72,12 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
         neurons.values = (torch::randn({params_.neuronsPerEdit, width}).to(trainOptions) * 1e-3)
                              .requires_grad_(true);
         trainable.insert(trainable.end(), {neurons.keys, neurons.bias, neurons.values});
+        if (ffn.gated) {
+            // SwiGLU: the up rows start like the gate's, so the new neurons read the edit's
+            // input on both branches. The losses on pre-activations read the gate's.
+            neurons.upKeys = key.repeat({1, params_.neuronsPerEdit}).requires_grad_(true);
+            trainable.push_back(neurons.upKeys);
+        }
         patch->neurons[layer] = neurons;
     }
     if (options_.zeta && stack_.zeta().defined()) {

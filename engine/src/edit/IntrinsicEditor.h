@@ -4,8 +4,8 @@
 // knowledge entry (§5) and the zeta direction (§6). The layers below the first
 // edited layer run once per edit; each step runs only the edited layers.
 
-#include "edit/EditRequest.h"
 #include "edit/EditStack.h"
+#include "edit/Editor.h"
 
 #include <unike/Progress.h>
 
@@ -19,9 +19,9 @@ struct IntrinsicOptions {
     bool zeta = false;      // learn W_zeta for the zeta direction
 };
 
-class IntrinsicEditor {
+class IntrinsicEditor : public Editor {
 public:
-    IntrinsicEditor(const model::Blip2Model& model, const EditStack& stack,
+    IntrinsicEditor(const model::MultimodalModel& model, const EditStack& stack,
                     const EditHyperParams& params, IntrinsicOptions options)
         : model_(model)
         , stack_(stack)
@@ -31,12 +31,13 @@ public:
     // Builds and trains a patch; the stack is not changed. Reports "loss",
     // "edit_loss", "activation_loss", "memory_loss" and "accuracy" per step.
     // Throws Error(Cancelled) on cancel, leaving nothing behind.
-    std::shared_ptr<EditPatch> train(const EditRequest& request, const Progress& progress) const;
+    std::shared_ptr<EditPatch> train(const EditRequest& request,
+                                     const Progress& progress) const override;
 
     void setMemory(std::map<int, torch::Tensor> memory) { memory_ = std::move(memory); }
 
 private:
-    const model::Blip2Model& model_;
+    const model::MultimodalModel& model_;
     const EditStack& stack_;
     const EditHyperParams& params_;
     IntrinsicOptions options_;

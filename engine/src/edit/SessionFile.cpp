@@ -51,6 +51,8 @@ json describePatch(const EditPatch& p, io::SafetensorsWriter& writer) {
         model::addFloat32Tensor(writer, layerKey(p.id, "neurons", layer, "keys"), n.keys);
         model::addFloat32Tensor(writer, layerKey(p.id, "neurons", layer, "bias"), n.bias);
         model::addFloat32Tensor(writer, layerKey(p.id, "neurons", layer, "values"), n.values);
+        if (n.upKeys.defined()) // gated FFNs only, so BLIP-2 sessions stay as they were
+            model::addFloat32Tensor(writer, layerKey(p.id, "neurons", layer, "up"), n.upKeys);
     }
     entry["layers"] = layers;
     json keyLayers = json::array(), bankLayers = json::array();
@@ -163,10 +165,14 @@ SessionContents readSessionFile(const std::string& path, torch::Device device,
         p->createdAt = e.value("created_at", "");
         p->gated = e.value("gated", false);
         p->demonstration = e.value("demonstration", "");
-        for (int layer : field<std::vector<int>>(e, "layers", at))
-            p->neurons[layer] = {tensor(layerKey(p->id, "neurons", layer, "keys")),
-                                 tensor(layerKey(p->id, "neurons", layer, "bias")),
-                                 tensor(layerKey(p->id, "neurons", layer, "values"))};
+        for (int layer : field<std::vector<int>>(e, "layers", at)) {
+            LayerNeurons& n = p->neurons[layer];
+            n.keys = tensor(layerKey(p->id, "neurons", layer, "keys"));
+            n.bias = tensor(layerKey(p->id, "neurons", layer, "bias"));
+            n.values = tensor(layerKey(p->id, "neurons", layer, "values"));
+            if (file.find(layerKey(p->id, "neurons", layer, "up")))
+                n.upKeys = tensor(layerKey(p->id, "neurons", layer, "up"));
+        }
         for (int layer : e.value("key_layers", std::vector<int>()))
             p->keys[layer] = tensor(layerKey(p->id, "key", layer, "h_sem"));
         for (int layer : e.value("bank_layers", std::vector<int>()))

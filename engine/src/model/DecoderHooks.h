@@ -45,6 +45,14 @@ public:
     }
 };
 
+// Where a rotary decoder (LLaMA) puts knowledge slots, which have no position of their own
+// (METHOD.md §5a). QueryPosition: each slot's key is rotated by the angle of the query that
+// reads it, so the score is the unrotated q·k and does not depend on where the query sits.
+// None: neither is rotated; since R(p)ᵀR(p) = I this is the same score, kept as a name.
+// Zero: keys rotated as position 0 (unrotated), the query rotated by its own position.
+// Decoders with learned positions (OPT) ignore it.
+enum class KnowledgeRope { QueryPosition, Zero, None };
+
 // The hooks of one forward pass, by decoder layer. Does not own the hooks.
 class DecoderHooks {
 public:
@@ -57,8 +65,12 @@ public:
         return it == byLayer_.end() ? none : it->second;
     }
 
+    void setKnowledgeRope(KnowledgeRope mode) { knowledgeRope_ = mode; }
+    KnowledgeRope knowledgeRope() const { return knowledgeRope_; }
+
 private:
     std::map<int, std::vector<DecoderLayerHook*>> byLayer_;
+    KnowledgeRope knowledgeRope_ = KnowledgeRope::QueryPosition;
 };
 
 } // namespace unike::model

@@ -27,7 +27,7 @@ std::vector<TokenChoice> topChoices(const torch::Tensor& probs, int k) {
 torch::Tensor Generator::nextLogits(const torch::Tensor& imagePrefix, const torch::Tensor& ids,
                                     KvCache* cache, torch::Tensor& mask, int64_t& past,
                                     const DecoderHooks* hooks) const {
-    const OptDecoder& decoder = model_.decoder();
+    const LanguageDecoder& decoder = model_.decoder();
     DecoderRun run;
     run.hooks = hooks;
     run.cache = cache;

@@ -2,7 +2,7 @@
 // Answer generation (greedy or beam search, with or without the KV cache) and
 // teacher-forced scoring of a given answer (METHOD.md §9).
 
-#include "model/Blip2Model.h"
+#include "model/MultimodalModel.h"
 
 #include <unike/Progress.h>
 
@@ -46,7 +46,7 @@ struct AnswerScore {
 
 class Generator {
 public:
-    explicit Generator(const Blip2Model& model)
+    explicit Generator(const MultimodalModel& model)
         : model_(model) {}
 
     // promptIds include BOS. imagePrefix (1, Q, D) or undefined for text-only.
@@ -69,7 +69,7 @@ private:
                              KvCache* cache, torch::Tensor& mask, int64_t& past,
                              const DecoderHooks* hooks) const;
 
-    const Blip2Model& model_;
+    const MultimodalModel& model_;
 };
 
 } // namespace unike::model

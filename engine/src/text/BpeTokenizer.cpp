@@ -92,6 +92,16 @@ std::vector<int> BpeTokenizer::encode(std::string_view text, bool addSpecialToke
     return ids;
 }
 
+PromptAndAnswer BpeTokenizer::encodePromptAndAnswer(std::string_view prompt,
+                                                    std::string_view answer,
+                                                    bool addSpecialTokens) const {
+    PromptAndAnswer out;
+    if (!prompt.empty() || addSpecialTokens)
+        out.promptIds = encode(prompt, addSpecialTokens);
+    out.answerIds = encode(" " + std::string(answer), false);
+    return out;
+}
+
 // Text between added tokens: ByteLevel's pre-tokenizer, then BPE on each word.
 void BpeTokenizer::encodeText(std::string_view text, std::vector<int>& out) const {
     std::string prefixed;

@@ -4,6 +4,7 @@
 
 #include "text/AddedVocabulary.h"
 #include "text/BpeModel.h"
+#include "text/TextTokenizer.h"
 
 #include <string>
 #include <string_view>
@@ -30,7 +31,7 @@ struct TokenizerConfig {
     std::string modelUnkToken;   // BPE's unk_token: stands for a byte that has no symbol
 };
 
-class BpeTokenizer {
+class BpeTokenizer : public TextTokenizer {
 public:
     // Throws unike::Error(InvalidInput) when the parts do not fit (see BpeModel), or when a
     // prefix or suffix token is in neither the vocabulary nor the added tokens.
@@ -47,30 +48,35 @@ public:
                                            const std::string& mergesPath);
 
     // Throws unike::Error(InvalidInput) when text is not valid UTF-8.
-    std::vector<int> encode(std::string_view text, bool addSpecialTokens = true) const;
+    std::string kind() const override { return "byte-level BPE"; }
+    std::vector<int> encode(std::string_view text, bool addSpecialTokens = true) const override;
     // Valid UTF-8: a byte sequence that the ids leave malformed becomes U+FFFD, as in Hugging
     // Face's decode. An id outside the vocabulary stands for no text, as in tokenizers: real
     // models pad their embedding past the tokenizer (OPT: 50272 rows for 50265 ids).
-    std::string decode(const std::vector<int>& ids, bool skipSpecialTokens = false) const;
+    std::string decode(const std::vector<int>& ids, bool skipSpecialTokens = false) const override;
     // The raw bytes, possibly malformed UTF-8 (for streaming: decode once a sequence is whole).
-    std::string decodeBytes(const std::vector<int>& ids, bool skipSpecialTokens = false) const;
+    std::string decodeBytes(const std::vector<int>& ids,
+                            bool skipSpecialTokens = false) const override;
+    // GPT-2 style: the space belongs to the answer's first token (" blue" is "Ġblue").
+    PromptAndAnswer encodePromptAndAnswer(std::string_view prompt, std::string_view answer,
+                                          bool addSpecialTokens = true) const override;
 
     // The bytes one token stands for (" world"); may be part of a UTF-8 sequence.
     std::string tokenString(int id) const;
     // tokenString made safe to show: malformed bytes become U+FFFD.
-    std::string tokenDisplay(int id) const;
+    std::string tokenDisplay(int id) const override;
     // The vocabulary entry ("Ġworld", or an added token's content); empty for an unknown id.
-    std::string idToToken(int id) const;
-    int tokenToId(std::string_view token) const; // -1 when absent
+    std::string idToToken(int id) const override;
+    int tokenToId(std::string_view token) const override; // -1 when absent
 
-    int bosId() const { return bosId_; } // -1 when the tokenizer has none
-    int eosId() const { return eosId_; }
-    int padId() const { return padId_; }
-    int unkId() const { return unkId_; }
+    int bosId() const override { return bosId_; } // -1 when the tokenizer has none
+    int eosId() const override { return eosId_; }
+    int padId() const override { return padId_; }
+    int unkId() const override { return unkId_; }
     const std::vector<int>& prefixIds() const { return prefixIds_; }
     const std::vector<int>& suffixIds() const { return suffixIds_; }
-    size_t vocabSize() const; // largest id + 1, added tokens included
-    bool isSpecial(int id) const;
+    size_t vocabSize() const override; // largest id + 1, added tokens included
+    bool isSpecial(int id) const override;
 
     const TokenizerConfig& config() const { return config_; }
     const BpeModel& model() const { return model_; }

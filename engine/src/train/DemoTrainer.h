@@ -5,7 +5,7 @@
 // An auxiliary classification head on the image prefix (not saved) makes the
 // vision tower learn early (EVIDENCE.md: without it nothing visual was learned).
 
-#include "model/Blip2Model.h"
+#include "model/blip2/Blip2Model.h"
 #include "text/BpeTokenizer.h"
 #include "train/TrainingSample.h"
 #include "vision/ImagePreprocessor.h"

@@ -1,13 +1,20 @@
 #include "vision/ImagePreprocessor.h"
 
+#include "vision/ImageGeometry.h"
+
 #include <unike/Error.h>
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <utility>
 
 namespace unike::vision {
 namespace {
+
+// A shortest-edge resize of a thin strip asks for a very long side (1 x 4000 at 224 is
+// 224 x 896000). transformers would try; we refuse before allocating gigabytes.
+constexpr std::int64_t kMaxResizedPixels = std::int64_t(1) << 26;
 
 ImageProcessorConfig validated(ImageProcessorConfig config) {
     config.validate();
@@ -23,7 +30,26 @@ ImagePreprocessor::ImagePreprocessor(ImageProcessorConfig config)
 RgbImage ImagePreprocessor::resize(const RgbImage& image) const {
     if (!config_.doResize)
         return image;
-    return resampler_.resize(image, config_.width, config_.height);
+    if (config_.shortestEdge == 0)
+        return resampler_.resize(image, config_.width, config_.height);
+    const ImageSize size = shortestEdgeSize(image.width, image.height, config_.shortestEdge);
+    if (std::int64_t(size.width) * size.height > kMaxResizedPixels)
+        throw Error(ErrorKind::InvalidInput,
+                    "a " + std::to_string(image.width) + " x " + std::to_string(image.height) +
+                        " image is too elongated: its shortest edge at " +
+                        std::to_string(config_.shortestEdge) + " pixels would make it " +
+                        std::to_string(size.width) + " x " + std::to_string(size.height) +
+                        ". Crop it to a less extreme shape first.");
+    return resampler_.resize(image, size.width, size.height);
+}
+
+RgbImage ImagePreprocessor::modelImage(const RgbImage& image) const {
+    // CLIPImageProcessor's order, after LLaVA's expand2square; BLIP only resizes.
+    RgbImage result =
+        config_.padToSquare ? resize(padToSquare(image, config_.padColour())) : resize(image);
+    if (config_.doCenterCrop)
+        result = centerCrop(result, config_.cropWidth, config_.cropHeight);
+    return result;
 }
 
 PixelTensor ImagePreprocessor::toTensor(const RgbImage& image) const {
@@ -58,7 +84,7 @@ PixelTensor ImagePreprocessor::toTensor(const RgbImage& image) const {
 
 PreprocessedImage ImagePreprocessor::preprocess(const RgbImage& image) const {
     PreprocessedImage result;
-    result.resized = resize(image);
+    result.resized = modelImage(image);
     result.pixels = toTensor(result.resized);
     return result;
 }

@@ -1,6 +1,7 @@
 #pragma once
-// BlipImageProcessor in C++: RGB -> Pillow-exact resize -> rescale -> normalise -> float CHW,
-// the pixel_values the vision encoder takes. Torch-free: the model wraps the floats itself.
+// BlipImageProcessor and CLIPImageProcessor in C++: RGB -> (LLaVA's pad to square) ->
+// Pillow-exact resize -> (centre crop) -> rescale -> normalise -> float CHW, the pixel_values
+// the vision encoder takes. Torch-free: the model wraps the floats itself.
 
 #include "vision/ImageProcessorConfig.h"
 #include "vision/PilResampler.h"
@@ -23,7 +24,7 @@ struct PixelTensor {
 };
 
 struct PreprocessedImage {
-    RgbImage resized;   // what the model sees, for display
+    RgbImage resized;   // what the model sees (padded, resized, cropped), for display
     PixelTensor pixels; // the model's input
 };
 
@@ -36,7 +37,11 @@ public:
 
     PreprocessedImage preprocess(const RgbImage& image) const;
 
-    // The resize step alone (a copy when do_resize is off).
+    // Every step before the floats: pad, resize, crop. What the model sees, for display.
+    RgbImage modelImage(const RgbImage& image) const;
+
+    // The resize step alone (a copy when do_resize is off): to height x width, or the
+    // shortest edge to N. For CLIP it is not yet what the model sees; see modelImage.
     RgbImage resize(const RgbImage& image) const;
 
     // The rescale and normalise steps alone, on an already resized image.

@@ -14,8 +14,7 @@ rm -rf "$out"
 mkdir -p "$out/usr/include" "$out/usr/lib/x86_64-linux-gnu/cmake" "$out/usr/share/cmake" "$out/stubs"
 dest="$out/usr/lib/x86_64-linux-gnu"
 
-cp -r /usr/include/opencv4 /usr/include/spdlog /usr/include/fmt /usr/include/nlohmann \
-    "$out/usr/include/"
+cp -r /usr/include/opencv4 /usr/include/spdlog /usr/include/fmt /usr/include/nlohmann "$out/usr/include/"
 cp -r "$lib/cmake/spdlog" "$lib/cmake/fmt" "$dest/cmake/"
 cp -r /usr/share/cmake/nlohmann_json "$out/usr/share/cmake/"
 

@@ -1,0 +1,128 @@
+#include "model/WeightLoading.h"
+
+#include "io/CheckpointWriter.h"
+#include "model/TensorConversions.h"
+
+#include <unike/Error.h>
+
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace unike::model {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string shapeText(torch::IntArrayRef shape) {
+    std::string out = "(";
+    for (size_t i = 0; i < shape.size(); ++i)
+        out += (i ? ", " : "") + std::to_string(shape[i]);
+    return out + ")";
+}
+
+void refuseUnexpected(const std::vector<std::string>& unexpected, const std::string& folder,
+                      const std::string& architecture) {
+    std::string list;
+    for (size_t i = 0; i < unexpected.size() && i < 5; ++i)
+        list += (i ? ", " : "") + unexpected[i];
+    if (unexpected.size() > 5)
+        list += " and " + std::to_string(unexpected.size() - 5) + " more";
+    throw Error(ErrorKind::Model, "the checkpoint in '" + folder + "' holds " +
+                                      std::to_string(unexpected.size()) + " tensor(s) this " +
+                                      architecture + " model does not have: " + list +
+                                      "; check that config.json matches the weights");
+}
+
+} // namespace
+
+FoundTensor findExact(const io::CheckpointFiles& files, const std::string& name) {
+    FoundTensor found;
+    if (auto ref = files.find(name)) {
+        found.tensor = readTensor(*ref.file, *ref.info);
+        found.sources.push_back(name);
+    }
+    return found;
+}
+
+std::string readConfigText(const std::string& folder) {
+    const fs::path configPath = fs::path(folder) / "config.json";
+    if (!fs::is_directory(folder))
+        throw Error(ErrorKind::File, "model folder '" + folder + "' does not exist");
+    if (!fs::exists(configPath))
+        throw Error(ErrorKind::File, "'" + folder +
+                                         "' has no config.json; a model folder needs config.json "
+                                         "and model.safetensors (or a sharded index)");
+    std::ifstream in(configPath, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in)
+        throw Error(ErrorKind::File, "cannot read " + configPath.string());
+    return text.str();
+}
+
+void loadWeights(MultimodalModel& model, const std::string& folder, const CheckpointNaming& naming,
+                 const LoadOptions& options, const Progress& progress) {
+    io::CheckpointFiles files = io::CheckpointFiles::open(folder);
+    torch::NoGradGuard noGrad;
+    ParameterStore& store = model.parameters();
+    const auto names = store.names();
+    std::set<std::string> used;
+    size_t done = 0;
+    for (const std::string& name : names) {
+        progress.throwIfCancelled("loading the model");
+        const torch::Tensor& target = store.get(name);
+        FoundTensor source = naming.find(files, name);
+        if (!source.tensor.defined())
+            throw Error(ErrorKind::Model, "the checkpoint in '" + folder + "' has no tensor '" +
+                                              name +
+                                              "', which its config.json needs; the files "
+                                              "may be incomplete or from another model");
+        if (source.tensor.sizes() != target.sizes())
+            throw Error(ErrorKind::Model, "tensor '" + source.sources.front() + "' in '" + folder +
+                                              "' has shape " + shapeText(source.tensor.sizes()) +
+                                              ", but config.json implies " +
+                                              shapeText(target.sizes()));
+        used.insert(source.sources.begin(), source.sources.end());
+        // set_data keeps the tensor every layer already holds.
+        const_cast<torch::Tensor&>(target).set_data(
+            source.tensor.to(options.device, options.dtype));
+        progress.report(double(++done) / double(names.size()));
+    }
+
+    std::vector<std::string> unexpected;
+    for (const std::string& name : files.names())
+        if (!used.count(name) && !naming.ignorable(name))
+            unexpected.push_back(name);
+    if (!unexpected.empty())
+        refuseUnexpected(unexpected, folder, model.architecture());
+    spdlog::info("loaded {} {} ({} tensors, {:.1f} M parameters) on {}", model.architecture(),
+                 folder, names.size(), double(store.parameterCount()) / 1e6, options.device.str());
+}
+
+void saveModel(const MultimodalModel& model, const std::string& folder, io::DType storage,
+               int shards) {
+    fs::create_directories(folder);
+    std::vector<io::TensorData> tensors;
+    const torch::ScalarType dtype = toTorch(storage);
+    for (const auto& [name, tensor] : model.parameters().all()) {
+        auto cpu = tensor.detach().to(torch::kCPU, dtype).contiguous();
+        io::TensorData data;
+        data.name = name;
+        data.dtype = storage;
+        data.shape.assign(cpu.sizes().begin(), cpu.sizes().end());
+        const auto* bytes = static_cast<const uint8_t*>(cpu.data_ptr());
+        data.bytes.assign(bytes, bytes + cpu.numel() * cpu.element_size());
+        tensors.push_back(std::move(data));
+    }
+    io::writeCheckpoint(folder, std::move(tensors), shards);
+    std::ofstream config(fs::path(folder) / "config.json");
+    config << model.configJson() << '\n';
+    if (!config)
+        throw Error(ErrorKind::File, "cannot write config.json in '" + folder + "'");
+}
+
+} // namespace unike::model
