@@ -1,136 +1,15 @@
 #include "io/LlavaConfig.h"
 
-#include "io/ModelConfig.h"
+#include "io/ConfigJson.h"
 
 #include <unike/Error.h>
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-
 namespace unike::io {
 namespace {
 
 using nlohmann::json;
-
-// Reads typed fields of one (sub)config object. A missing or null field keeps its default,
-// as a missing keyword argument does in transformers.
-class Fields {
-public:
-    Fields(const json& object, std::string prefix, const std::string& source)
-        : object_(object)
-        , prefix_(std::move(prefix))
-        , source_(source) {}
-
-    const json* get(const char* key) const {
-        auto it = object_.find(key);
-        return it == object_.end() || it->is_null() ? nullptr : &*it;
-    }
-    bool has(const char* key) const { return get(key) != nullptr; }
-
-    void read(const char* key, int64_t& out) const {
-        if (const json* v = get(key))
-            out = integer(key, *v);
-    }
-    void read(const char* key, std::optional<int64_t>& out) const {
-        if (const json* v = get(key))
-            out = integer(key, *v);
-    }
-    void read(const char* key, double& out) const {
-        if (const json* v = get(key)) {
-            if (!v->is_number())
-                throw bad(key, "a number", *v);
-            out = v->get<double>();
-        }
-    }
-    void read(const char* key, bool& out) const {
-        if (const json* v = get(key)) {
-            if (!v->is_boolean())
-                throw bad(key, "true or false", *v);
-            out = v->get<bool>();
-        }
-    }
-    void read(const char* key, std::string& out) const {
-        if (const json* v = get(key)) {
-            if (!v->is_string())
-                throw bad(key, "a string", *v);
-            out = v->get<std::string>();
-        }
-    }
-    void read(const char* key, std::optional<std::string>& out) const {
-        std::string value;
-        read(key, value);
-        if (has(key))
-            out = value;
-    }
-    // eos_token_id may be a list in generation-era configs; the first id is the one to stop on.
-    void readFirst(const char* key, int64_t& out) const {
-        const json* v = get(key);
-        if (v && v->is_array()) {
-            if (v->empty())
-                throw bad(key, "an integer or a non-empty list of integers", *v);
-            out = integer(key, v->front());
-            return;
-        }
-        read(key, out);
-    }
-    // "image_size" and "patch_size" may be [n, n] in newer files.
-    void readSquare(const char* key, int64_t& out) const {
-        const json* v = get(key);
-        if (v && v->is_array()) {
-            if (v->size() != 2 || (*v)[0] != (*v)[1])
-                throw Error(ErrorKind::Unsupported,
-                            source_ + ": " + name(key) + " is " + v->dump() +
-                                "; UniKE supports only square sizes (one integer or [n, n])");
-            out = integer(key, (*v)[0]);
-            return;
-        }
-        read(key, out);
-    }
-
-    std::string name(const char* key) const { return prefix_ + key; }
-    Error bad(const char* key, const char* expected, const json& value) const {
-        return Error(ErrorKind::File, source_ + ": " + name(key) + " must be " + expected +
-                                          ", not " + value.dump() + "; fix config.json");
-    }
-
-private:
-    int64_t integer(const char* key, const json& v) const {
-        if (!v.is_number_integer() ||
-            (v.is_number_unsigned() && v.get<uint64_t>() > uint64_t(INT64_MAX)))
-            throw bad(key, "an integer", v);
-        return v.get<int64_t>();
-    }
-
-    const json& object_;
-    std::string prefix_;
-    const std::string& source_;
-};
-
-json parseRoot(const std::string& text, const std::string& source) {
-    json root;
-    try {
-        root = json::parse(text);
-    } catch (const json::exception& e) {
-        throw Error(ErrorKind::File, source + " is not valid JSON (" + e.what() +
-                                         "); re-download the model's config.json");
-    }
-    if (!root.is_object())
-        throw Error(ErrorKind::File, source + " is not a JSON object, so it is not a model "
-                                              "config; re-download the model's config.json");
-    return root;
-}
-
-const json& subConfig(const json& root, const char* key, const std::string& source) {
-    static const json empty = json::object();
-    auto it = root.find(key);
-    if (it == root.end() || it->is_null())
-        return empty;
-    if (!it->is_object())
-        throw Error(ErrorKind::File, source + ": " + key + " must be a JSON object, not " +
-                                         it->dump() + "; fix config.json");
-    return *it;
-}
 
 // transformers builds a sub-config from CONFIG_MAPPING[model_type]; any type but the one
 // this engine implements would be another architecture.
@@ -146,19 +25,14 @@ void requireSubType(const json& sub, const std::string& field, const char* expec
 }
 
 ClipVisionConfig parseClip(const json& object, ClipVisionConfig c, const std::string& source) {
-    Fields f(object, "vision_config.", source);
+    ConfigFields f(object, "vision_config.", source);
     f.read("hidden_size", c.hiddenSize);
     f.read("intermediate_size", c.intermediateSize);
     f.read("projection_dim", c.projectionDim);
     f.read("num_hidden_layers", c.numHiddenLayers);
     f.read("num_attention_heads", c.numAttentionHeads);
     f.read("num_channels", c.numChannels);
-    f.readSquare("image_size", c.imageSize);
-    f.readSquare("patch_size", c.patchSize);
-    f.read("hidden_act", c.hiddenAct);
-    f.read("layer_norm_eps", c.layerNormEps);
-    f.read("attention_dropout", c.attentionDropout);
-    f.read("initializer_range", c.initializerRange);
+    readVitFields(f, c, false);
     f.read("initializer_factor", c.initializerFactor);
     return c;
 }
@@ -167,7 +41,7 @@ ClipVisionConfig parseClip(const json& object, ClipVisionConfig c, const std::st
 // ({"rope_type", "rope_theta", "factor"}).
 void parseRope(const json& object, const std::string& prefix, LlamaConfig& c,
                const std::string& source) {
-    Fields f(object, prefix, source);
+    ConfigFields f(object, prefix, source);
     f.read("rope_theta", c.ropeTheta);
     for (const char* key : {"rope_scaling", "rope_parameters"}) {
         const json* v = f.get(key);
@@ -175,7 +49,7 @@ void parseRope(const json& object, const std::string& prefix, LlamaConfig& c,
             continue;
         if (!v->is_object())
             throw f.bad(key, "a JSON object or null", *v);
-        Fields rope(*v, prefix + key + ".", source);
+        ConfigFields rope(*v, prefix + key + ".", source);
         std::string type = "default";
         rope.read("type", type);
         rope.read("rope_type", type);
@@ -196,7 +70,7 @@ void parseRope(const json& object, const std::string& prefix, LlamaConfig& c,
 
 LlamaConfig parseLlama(const json& object, const std::string& prefix, const std::string& source) {
     LlamaConfig c;
-    Fields f(object, prefix, source);
+    ConfigFields f(object, prefix, source);
     f.read("vocab_size", c.vocabSize);
     f.read("hidden_size", c.hiddenSize);
     f.read("intermediate_size", c.intermediateSize);
@@ -226,40 +100,6 @@ LlamaConfig parseLlama(const json& object, const std::string& prefix, const std:
     return c;
 }
 
-void requirePositive(const std::string& source, const std::string& field, int64_t value) {
-    if (value <= 0)
-        throw Error(ErrorKind::Model, source + ": " + field + " must be positive, but it is " +
-                                          std::to_string(value) + "; fix config.json");
-}
-
-void requirePositive(const std::string& source, const std::string& field, double value) {
-    if (!(value > 0))
-        throw Error(ErrorKind::Model, source + ": " + field + " must be positive, but it is " +
-                                          json(value).dump() + "; fix config.json");
-}
-
-void requireDivides(const std::string& source, const std::string& big, int64_t bigValue,
-                    const std::string& small, int64_t smallValue) {
-    if (bigValue % smallValue != 0)
-        throw Error(ErrorKind::Model, source + ": " + big + " " + std::to_string(bigValue) +
-                                          " is not divisible by " + small + " " +
-                                          std::to_string(smallValue) + "; fix config.json");
-}
-
-void requireActivation(const std::string& source, const std::string& field, const std::string& name,
-                       bool allowQuickGelu) {
-    std::vector<std::string> all = supportedActivations();
-    if (allowQuickGelu)
-        all.push_back("quick_gelu");
-    if (std::find(all.begin(), all.end(), name) != all.end())
-        return;
-    std::string list;
-    for (const std::string& a : all)
-        list += (list.empty() ? "" : ", ") + a;
-    throw Error(ErrorKind::Unsupported, source + ": " + field + " \"" + name +
-                                            "\" is an unsupported activation; UniKE runs " + list);
-}
-
 void validateClip(const ClipVisionConfig& v, const std::string& source) {
     const std::string p = "vision_config.";
     for (auto [field, value] : {std::pair{"hidden_size", v.hiddenSize},
@@ -273,24 +113,14 @@ void validateClip(const ClipVisionConfig& v, const std::string& source) {
     requirePositive(source, p + "layer_norm_eps", v.layerNormEps);
     requireDivides(source, p + "hidden_size", v.hiddenSize, "num_attention_heads",
                    v.numAttentionHeads);
-    if (v.patchSize > v.imageSize)
-        throw Error(ErrorKind::Model, source + ": " + p + "patch_size " +
-                                          std::to_string(v.patchSize) +
-                                          " is larger than image_size " +
-                                          std::to_string(v.imageSize) + "; fix config.json");
+    requirePatchFits(source, p, v.patchSize, v.imageSize);
     requireActivation(source, p + "hidden_act", v.hiddenAct, true);
 }
 
 void validateLlama(const LlamaConfig& t, const std::string& prefix, const std::string& source) {
-    for (auto [field, value] : {std::pair{"vocab_size", t.vocabSize},
-                                {"hidden_size", t.hiddenSize},
-                                {"intermediate_size", t.intermediateSize},
-                                {"num_hidden_layers", t.numHiddenLayers},
-                                {"num_attention_heads", t.numAttentionHeads},
-                                {"num_key_value_heads", t.numKeyValueHeads},
-                                {"head_dim", t.headDim},
-                                {"max_position_embeddings", t.maxPositionEmbeddings}})
+    for (auto [field, value] : t.sizeFields())
         requirePositive(source, prefix + field, value);
+    requirePositive(source, prefix + "max_position_embeddings", t.maxPositionEmbeddings);
     requirePositive(source, prefix + "rms_norm_eps", t.rmsNormEps);
     requirePositive(source, prefix + "rope_theta", t.ropeTheta);
     requirePositive(source, prefix + "rope_scaling.factor", t.ropeScaling.factor);
@@ -355,6 +185,16 @@ ClipVisionConfig LlavaConfig::llava15Vision() {
     return v;
 }
 
+std::vector<std::pair<const char*, int64_t>> LlamaConfig::sizeFields() const {
+    return {{"vocab_size", vocabSize},
+            {"hidden_size", hiddenSize},
+            {"intermediate_size", intermediateSize},
+            {"num_hidden_layers", numHiddenLayers},
+            {"num_attention_heads", numAttentionHeads},
+            {"num_key_value_heads", numKeyValueHeads},
+            {"head_dim", headDim}};
+}
+
 std::vector<int64_t> LlavaConfig::featureLayerIndices() const {
     std::vector<int64_t> out;
     const int64_t states = vision.numHiddenLayers + 1; // embeddings output + every layer's
@@ -364,7 +204,7 @@ std::vector<int64_t> LlavaConfig::featureLayerIndices() const {
 }
 
 LlavaConfig parseLlavaConfig(const std::string& jsonText, const std::string& sourceName) {
-    const json root = parseRoot(jsonText, sourceName);
+    const json root = parseConfigObject(jsonText, sourceName);
     const std::string type = typeOf(root, sourceName, "llava");
     if (type != "llava")
         throw Error(ErrorKind::Unsupported,
@@ -379,7 +219,7 @@ LlavaConfig parseLlavaConfig(const std::string& jsonText, const std::string& sou
         c.vision = parseClip(vision, ClipVisionConfig(), sourceName);
     c.text = parseLlama(text, "text_config.", sourceName);
 
-    Fields f(root, "", sourceName);
+    ConfigFields f(root, "", sourceName);
     if (f.has("image_token_index"))
         f.read("image_token_index", c.imageTokenIndex);
     else
@@ -414,7 +254,7 @@ LlavaConfig parseLlavaConfig(const std::string& jsonText, const std::string& sou
 }
 
 LlamaConfig parseLlamaConfig(const std::string& jsonText, const std::string& sourceName) {
-    const json root = parseRoot(jsonText, sourceName);
+    const json root = parseConfigObject(jsonText, sourceName);
     const std::string type = typeOf(root, sourceName, "llama");
     if (type != "llama")
         throw Error(ErrorKind::Unsupported,

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace unike::io {
@@ -64,6 +65,9 @@ struct LlamaConfig { // LlamaConfig, model_type "llama"
     std::optional<std::string> torchDtype;
 
     int64_t kvGroups() const { return numAttentionHeads / numKeyValueHeads; }
+    // vocab_size through head_dim under their config.json names, in the file's order: one list
+    // for the parser's positivity checks and for toJson.
+    std::vector<std::pair<const char*, int64_t>> sizeFields() const;
 };
 
 struct LlavaConfig { // LlavaConfig, model_type "llava"

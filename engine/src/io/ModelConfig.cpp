@@ -1,11 +1,12 @@
 #include "io/ModelConfig.h"
 
+#include "io/ConfigJson.h"
+
 #include <unike/Error.h>
 
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -13,88 +14,6 @@ namespace unike::io {
 namespace {
 
 using nlohmann::json;
-
-// Reads typed fields of one (sub)config object; a missing or null field keeps its default,
-// as a missing keyword argument does in transformers.
-class Fields {
-public:
-    Fields(const json& object, std::string prefix, const std::string& source)
-        : object_(object)
-        , prefix_(std::move(prefix))
-        , source_(source) {}
-
-    const json* get(const char* key) const {
-        auto it = object_.find(key);
-        return it == object_.end() || it->is_null() ? nullptr : &*it;
-    }
-
-    void read(const char* key, int64_t& out) const {
-        if (const json* v = get(key)) {
-            if (!v->is_number_integer() ||
-                (v->is_number_unsigned() && v->get<uint64_t>() > uint64_t(INT64_MAX)))
-                throw bad(key, "an integer", *v);
-            out = v->get<int64_t>();
-        }
-    }
-    void read(const char* key, double& out) const {
-        if (const json* v = get(key)) {
-            if (!v->is_number())
-                throw bad(key, "a number", *v);
-            out = v->get<double>();
-        }
-    }
-    void read(const char* key, bool& out) const {
-        if (const json* v = get(key)) {
-            if (!v->is_boolean())
-                throw bad(key, "true or false", *v);
-            out = v->get<bool>();
-        }
-    }
-    void read(const char* key, std::string& out) const {
-        if (const json* v = get(key)) {
-            if (!v->is_string())
-                throw bad(key, "a string", *v);
-            out = v->get<std::string>();
-        }
-    }
-
-    // "image_size" and "patch_size" may also be [n, n] in newer files.
-    void readSquare(const char* key, int64_t& out) const {
-        const json* v = get(key);
-        if (v && v->is_array()) {
-            if (v->size() != 2 || !(*v)[0].is_number_integer() || (*v)[0] != (*v)[1])
-                throw Error(ErrorKind::Unsupported,
-                            source_ + ": " + name(key) + " is " + v->dump() +
-                                "; UniKE supports only square sizes (one integer or [n, n])");
-            out = (*v)[0].get<int64_t>();
-            return;
-        }
-        read(key, out);
-    }
-
-    std::string name(const char* key) const { return prefix_ + key; }
-
-    Error bad(const char* key, const char* expected, const json& value) const {
-        return Error(ErrorKind::File, source_ + ": " + name(key) + " must be " + expected +
-                                          ", not " + value.dump() + "; fix config.json");
-    }
-
-private:
-    const json& object_;
-    std::string prefix_;
-    const std::string& source_;
-};
-
-const json& subConfig(const json& root, const char* key, const std::string& source) {
-    static const json empty = json::object();
-    auto it = root.find(key);
-    if (it == root.end() || it->is_null())
-        return empty;
-    if (!it->is_object())
-        throw Error(ErrorKind::File, source + ": " + key + " must be a JSON object, not " +
-                                         it->dump() + "; fix config.json");
-    return *it;
-}
 
 void warnOnSubType(const json& sub, const char* key, const char* expected,
                    const std::string& source) {
@@ -106,24 +25,19 @@ void warnOnSubType(const json& sub, const char* key, const char* expected,
 
 VisionConfig parseVision(const json& object, const std::string& source) {
     VisionConfig c;
-    Fields f(object, "vision_config.", source);
+    ConfigFields f(object, "vision_config.", source);
     f.read("hidden_size", c.hiddenSize);
     f.read("intermediate_size", c.intermediateSize);
     f.read("num_hidden_layers", c.numHiddenLayers);
     f.read("num_attention_heads", c.numAttentionHeads);
-    f.readSquare("image_size", c.imageSize);
-    f.readSquare("patch_size", c.patchSize);
-    f.read("hidden_act", c.hiddenAct);
-    f.read("layer_norm_eps", c.layerNormEps);
-    f.read("attention_dropout", c.attentionDropout);
-    f.read("initializer_range", c.initializerRange);
+    readVitFields(f, c, true);
     f.read("qkv_bias", c.qkvBias);
     return c;
 }
 
 QFormerConfig parseQFormer(const json& object, const std::string& source) {
     QFormerConfig c;
-    Fields f(object, "qformer_config.", source);
+    ConfigFields f(object, "qformer_config.", source);
     f.read("vocab_size", c.vocabSize);
     f.read("hidden_size", c.hiddenSize);
     f.read("num_hidden_layers", c.numHiddenLayers);
@@ -145,7 +59,7 @@ QFormerConfig parseQFormer(const json& object, const std::string& source) {
 
 OptConfig parseOpt(const json& object, const std::string& source) {
     OptConfig c;
-    Fields f(object, "text_config.", source);
+    ConfigFields f(object, "text_config.", source);
     f.read("vocab_size", c.vocabSize);
     f.read("d_model", c.hiddenSize); // older OPTConfig's name; "hidden_size" wins
     f.read("hidden_size", c.hiddenSize);
@@ -171,39 +85,6 @@ OptConfig parseOpt(const json& object, const std::string& source) {
     return c;
 }
 
-void requirePositive(const std::string& source, const std::string& field, int64_t value) {
-    if (value <= 0)
-        throw Error(ErrorKind::Model, source + ": " + field + " must be positive, but it is " +
-                                          std::to_string(value) + "; fix config.json");
-}
-
-void requirePositive(const std::string& source, const std::string& field, double value) {
-    if (!(value > 0))
-        throw Error(ErrorKind::Model, source + ": " + field + " must be positive, but it is " +
-                                          json(value).dump() + "; fix config.json");
-}
-
-void requireDivisible(const std::string& source, const std::string& section, int64_t hidden,
-                      int64_t heads) {
-    if (hidden % heads != 0)
-        throw Error(ErrorKind::Model, source + ": " + section + ".hidden_size " +
-                                          std::to_string(hidden) +
-                                          " is not divisible by num_attention_heads " +
-                                          std::to_string(heads) + "; fix config.json");
-}
-
-void requireActivation(const std::string& source, const std::string& field,
-                       const std::string& name) {
-    const auto& all = supportedActivations();
-    if (std::find(all.begin(), all.end(), name) != all.end())
-        return;
-    std::string list;
-    for (const std::string& a : all)
-        list += (list.empty() ? "" : ", ") + a;
-    throw Error(ErrorKind::Unsupported, source + ": " + field + " \"" + name +
-                                            "\" is an unsupported activation; UniKE runs " + list);
-}
-
 void validate(const Blip2Config& c, const std::string& source) {
     const VisionConfig& v = c.vision;
     for (auto [field, value] : {std::pair{"hidden_size", v.hiddenSize},
@@ -214,13 +95,10 @@ void validate(const Blip2Config& c, const std::string& source) {
                                 {"patch_size", v.patchSize}})
         requirePositive(source, std::string("vision_config.") + field, value);
     requirePositive(source, "vision_config.layer_norm_eps", v.layerNormEps);
-    requireDivisible(source, "vision_config", v.hiddenSize, v.numAttentionHeads);
-    if (v.patchSize > v.imageSize)
-        throw Error(ErrorKind::Model, source + ": vision_config.patch_size " +
-                                          std::to_string(v.patchSize) +
-                                          " is larger than image_size " +
-                                          std::to_string(v.imageSize) + "; fix config.json");
-    requireActivation(source, "vision_config.hidden_act", v.hiddenAct);
+    requireDivides(source, "vision_config.hidden_size", v.hiddenSize, "num_attention_heads",
+                   v.numAttentionHeads);
+    requirePatchFits(source, "vision_config.", v.patchSize, v.imageSize);
+    requireActivation(source, "vision_config.hidden_act", v.hiddenAct, false);
 
     const QFormerConfig& q = c.qformer;
     for (auto [field, value] : {std::pair{"vocab_size", q.vocabSize},
@@ -232,8 +110,9 @@ void validate(const Blip2Config& c, const std::string& source) {
                                 {"cross_attention_frequency", q.crossAttentionFrequency}})
         requirePositive(source, std::string("qformer_config.") + field, value);
     requirePositive(source, "qformer_config.layer_norm_eps", q.layerNormEps);
-    requireDivisible(source, "qformer_config", q.hiddenSize, q.numAttentionHeads);
-    requireActivation(source, "qformer_config.hidden_act", q.hiddenAct);
+    requireDivides(source, "qformer_config.hidden_size", q.hiddenSize, "num_attention_heads",
+                   q.numAttentionHeads);
+    requireActivation(source, "qformer_config.hidden_act", q.hiddenAct, false);
     if (q.positionEmbeddingType != "absolute")
         throw Error(ErrorKind::Unsupported, source + ": qformer_config.position_embedding_type \"" +
                                                 q.positionEmbeddingType +
@@ -248,8 +127,9 @@ void validate(const Blip2Config& c, const std::string& source) {
                                 {"max_position_embeddings", t.maxPositionEmbeddings},
                                 {"word_embed_proj_dim", t.wordEmbedProjDim}})
         requirePositive(source, std::string("text_config.") + field, value);
-    requireDivisible(source, "text_config", t.hiddenSize, t.numAttentionHeads);
-    requireActivation(source, "text_config.activation_function", t.activationFunction);
+    requireDivides(source, "text_config.hidden_size", t.hiddenSize, "num_attention_heads",
+                   t.numAttentionHeads);
+    requireActivation(source, "text_config.activation_function", t.activationFunction, false);
 
     requirePositive(source, "num_query_tokens", c.numQueryTokens);
     if (c.imageTokenIndex && (*c.imageTokenIndex < 0 || *c.imageTokenIndex >= t.vocabSize))
@@ -271,27 +151,11 @@ const std::vector<std::string>& supportedActivations() {
 }
 
 Blip2Config parseBlip2Config(const std::string& jsonText, const std::string& sourceName) {
-    json root;
-    try {
-        root = json::parse(jsonText);
-    } catch (const json::exception& e) {
-        throw Error(ErrorKind::File, sourceName + " is not valid JSON (" + e.what() +
-                                         "); re-download the model's config.json");
-    }
-    if (!root.is_object())
-        throw Error(ErrorKind::File, sourceName + " is not a JSON object, so it is not a model "
-                                                  "config; re-download the model's config.json");
-    auto type = root.find("model_type");
-    if (type == root.end() || !type->is_string())
+    const json root = parseConfigObject(jsonText, sourceName);
+    const std::string type = modelTypeOf(root, sourceName, kSupportedModels);
+    if (type != "blip-2")
         throw Error(ErrorKind::Unsupported,
-                    sourceName +
-                        " has no \"model_type\", so UniKE cannot tell which model it "
-                        "describes; " +
-                        kSupportedModels);
-    if (*type != "blip-2")
-        throw Error(ErrorKind::Unsupported, sourceName + " describes a \"" +
-                                                type->get<std::string>() + "\" model; " +
-                                                kSupportedModels);
+                    sourceName + " describes a \"" + type + "\" model; " + kSupportedModels);
 
     const json& text = subConfig(root, "text_config", sourceName);
     auto textType = text.find("model_type");
@@ -314,7 +178,7 @@ Blip2Config parseBlip2Config(const std::string& jsonText, const std::string& sou
     c.qformer.encoderHiddenSize = c.vision.hiddenSize;
     c.useDecoderOnlyLanguageModel = true;
 
-    Fields f(root, "", sourceName);
+    ConfigFields f(root, "", sourceName);
     f.read("num_query_tokens", c.numQueryTokens);
     f.read("image_text_hidden_size", c.imageTextHiddenSize);
     f.read("initializer_factor", c.initializerFactor);
@@ -359,14 +223,9 @@ std::string toJson(const Blip2Config& c) {
                       {"hidden_size", v.hiddenSize},
                       {"intermediate_size", v.intermediateSize},
                       {"num_hidden_layers", v.numHiddenLayers},
-                      {"num_attention_heads", v.numAttentionHeads},
-                      {"image_size", v.imageSize},
-                      {"patch_size", v.patchSize},
-                      {"hidden_act", v.hiddenAct},
-                      {"layer_norm_eps", v.layerNormEps},
-                      {"attention_dropout", v.attentionDropout},
-                      {"initializer_range", v.initializerRange},
-                      {"qkv_bias", v.qkvBias}};
+                      {"num_attention_heads", v.numAttentionHeads}};
+    putVitFields(vision, v);
+    vision["qkv_bias"] = v.qkvBias;
     ordered qformer = {{"model_type", "blip_2_qformer"},
                        {"vocab_size", q.vocabSize},
                        {"hidden_size", q.hiddenSize},
@@ -415,14 +274,12 @@ std::string toJson(const Blip2Config& c) {
                     {"initializer_factor", c.initializerFactor},
                     {"initializer_range", c.initializerRange},
                     {"tie_word_embeddings", t.tieWordEmbeddings}};
-    if (c.imageTokenIndex)
-        root["image_token_index"] = *c.imageTokenIndex;
-    if (c.torchDtype)
-        root["torch_dtype"] = *c.torchDtype;
+    putIfSet(root, "image_token_index", c.imageTokenIndex);
+    putIfSet(root, "torch_dtype", c.torchDtype);
     root["vision_config"] = vision;
     root["qformer_config"] = qformer;
     root["text_config"] = text;
-    return root.dump(2) + "\n";
+    return configText(root);
 }
 
 } // namespace unike::io

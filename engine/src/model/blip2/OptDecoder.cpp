@@ -1,5 +1,7 @@
 #include "model/blip2/OptDecoder.h"
 
+#include "model/LayerLoop.h"
+
 #include <unike/Error.h>
 
 namespace unike::model {
@@ -103,34 +105,12 @@ DecoderResult OptDecoder::run(const torch::Tensor& hidden, const torch::Tensor& 
     DecoderResult result;
     const int64_t length = hidden.size(1);
     auto mask = additiveMask(attentionMask, length, pastLength, hidden.scalar_type());
-    if (options.captureHidden)
-        result.hiddenStates.resize(layers_.size());
-    if (options.captureFfnInputs)
-        result.ffnInputs.resize(layers_.size());
-    if (options.captureAttention)
-        result.attentions.resize(layers_.size());
-    static const DecoderHooks noHooks;
-    const DecoderHooks& hooks = options.hooks ? *options.hooks : noHooks;
-
-    auto h = hidden;
-    for (size_t i = size_t(options.startLayer); i < layers_.size(); ++i) {
-        if (options.captureHidden)
-            result.hiddenStates[i] = h;
-        LayerHookContext context;
-        context.layer = int(i);
-        context.layerInput = h;
-        context.attentionMask = attentionMask;
-        context.pastLength = pastLength;
-        LayerCapture capture;
-        capture.wantsAttention = options.captureAttention;
-        const bool capturing = options.captureFfnInputs || options.captureAttention;
-        h = layers_[i].forward(h, mask, context, hooks.forLayer(int(i)), options.cache,
-                               capturing ? &capture : nullptr);
-        if (options.captureFfnInputs)
-            result.ffnInputs[i] = capture.ffnInput;
-        if (options.captureAttention)
-            result.attentions[i] = capture.attentionProbs;
-    }
+    const auto h =
+        runLayers(layers_.size(), hidden, attentionMask, pastLength, options, result,
+                  [&](size_t i, const torch::Tensor& x, const LayerHookContext& context,
+                      const std::vector<DecoderLayerHook*>& hooks, LayerCapture* capture) {
+                      return layers_[i].forward(x, mask, context, hooks, options.cache, capture);
+                  });
     result.finalHidden = head(h);
     if (options.computeLogits)
         result.logits = torch::nn::functional::linear(result.finalHidden, lmHead_);

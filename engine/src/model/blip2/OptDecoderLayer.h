@@ -5,15 +5,10 @@
 #include "io/ModelConfig.h"
 #include "model/DecoderHooks.h"
 #include "model/KvCache.h"
+#include "model/LayerLoop.h"
 #include "model/Layers.h"
 
 namespace unike::model {
-
-struct LayerCapture {
-    bool wantsAttention = false;
-    torch::Tensor ffnInput;       // what entered fc1
-    torch::Tensor attentionProbs; // (B, heads, T, S) self-attention weights, when wanted
-};
 
 class OptDecoderLayer {
 public:

@@ -1,5 +1,7 @@
 #include "model/llama/LlamaDecoder.h"
 
+#include "model/LayerLoop.h"
+
 #include <unike/Error.h>
 
 namespace unike::model {
@@ -75,31 +77,12 @@ DecoderResult LlamaDecoder::run(const torch::Tensor& hidden, const torch::Tensor
     inputs.knowledgeRope = hooks.knowledgeRope();
 
     DecoderResult result;
-    if (options.captureHidden)
-        result.hiddenStates.resize(layers_.size());
-    if (options.captureFfnInputs)
-        result.ffnInputs.resize(layers_.size());
-    if (options.captureAttention)
-        result.attentions.resize(layers_.size());
-    auto h = hidden;
-    for (size_t i = size_t(options.startLayer); i < layers_.size(); ++i) {
-        if (options.captureHidden)
-            result.hiddenStates[i] = h;
-        LayerHookContext context;
-        context.layer = int(i);
-        context.layerInput = h;
-        context.attentionMask = attentionMask;
-        context.pastLength = pastLength;
-        LlamaLayerCapture capture;
-        capture.wantsAttention = options.captureAttention;
-        const bool capturing = options.captureFfnInputs || options.captureAttention;
-        h = layers_[i].forward(h, inputs, context, hooks.forLayer(int(i)), options.cache,
-                               capturing ? &capture : nullptr);
-        if (options.captureFfnInputs)
-            result.ffnInputs[i] = capture.ffnInput;
-        if (options.captureAttention)
-            result.attentions[i] = capture.attentionProbs;
-    }
+    const auto h = runLayers(
+        layers_.size(), hidden, attentionMask, pastLength, options, result,
+        [&](size_t i, const torch::Tensor& x, const LayerHookContext& context,
+            const std::vector<DecoderLayerHook*>& layerHooks, LayerCapture* capture) {
+            return layers_[i].forward(x, inputs, context, layerHooks, options.cache, capture);
+        });
     result.finalHidden = norm_(h);
     if (options.computeLogits)
         result.logits = torch::nn::functional::linear(result.finalHidden, lmHead_);

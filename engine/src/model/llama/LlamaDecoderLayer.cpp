@@ -102,7 +102,7 @@ torch::Tensor LlamaDecoderLayer::forward(const torch::Tensor& hidden,
                                          const LlamaLayerInputs& inputs,
                                          const LayerHookContext& context,
                                          const std::vector<DecoderLayerHook*>& hooks,
-                                         KvCache* cache, LlamaLayerCapture* capture) const {
+                                         KvCache* cache, LayerCapture* capture) const {
     auto residual = hidden;
     auto x = inputNorm_(hidden);
     auto q = splitHeads(qProj_(x), heads_);

@@ -6,6 +6,7 @@
 #include "io/LlavaConfig.h"
 #include "model/DecoderHooks.h"
 #include "model/KvCache.h"
+#include "model/LayerLoop.h"
 #include "model/Layers.h"
 #include "model/llama/RmsNorm.h"
 
@@ -13,12 +14,6 @@
 #include <vector>
 
 namespace unike::model {
-
-struct LlamaLayerCapture {
-    bool wantsAttention = false;
-    torch::Tensor ffnInput;       // post_attention_layernorm's output
-    torch::Tensor attentionProbs; // (B, heads, T, S), when wanted
-};
 
 // What every layer of one run shares: which keys each query may see and the rotation.
 struct LlamaLayerInputs {
@@ -37,7 +32,7 @@ public:
     torch::Tensor forward(const torch::Tensor& hidden, const LlamaLayerInputs& inputs,
                           const LayerHookContext& context,
                           const std::vector<DecoderLayerHook*>& hooks, KvCache* cache,
-                          LlamaLayerCapture* capture) const;
+                          LayerCapture* capture) const;
 
     int index() const { return index_; }
 
