@@ -84,6 +84,18 @@ LoadedModel loadModelFolder(const std::string& folder, const model::LoadOptions&
         next.preprocessor =
             vision::ImagePreprocessor(vision::ImageProcessorConfig::fromFile(processorFile));
     next.model = model::loadModel(folder, options, progress.subRange(0.05, 1.0));
+    // A family that marks the image in the text needs the tokenizer to know that mark, or
+    // every image would be dropped without a word (the model reads rows without it as text).
+    if (const int64_t imageToken = next.model->imageTokenId(); imageToken >= 0) {
+        const auto ids = next.tokenizer->encode(
+            next.model->prompts().prompt("?", model::PromptKind::Raw, "", true), false);
+        if (std::find(ids.begin(), ids.end(), int(imageToken)) == ids.end())
+            throw Error(ErrorKind::Model, "the tokenizer in '" + folder +
+                                              "' does not turn the image mark into the image "
+                                              "token (id " +
+                                              std::to_string(imageToken) +
+                                              "); add it to tokenizer.json's added_tokens");
+    }
     const int64_t imageSize = next.model->imageSize();
     // The processor must produce what the vision tower expects.
     const vision::ImageProcessorConfig& processing = next.preprocessor.config();

@@ -43,6 +43,19 @@ torch::Tensor LayerNorm::operator()(const torch::Tensor& x) const {
     return torch::layer_norm(x, {size}, weight, bias, eps);
 }
 
+torch::Tensor embedTokenIds(const torch::Tensor& table, const torch::Tensor& inputIds) {
+    if (inputIds.numel() > 0) {
+        const int64_t maxId = inputIds.max().item<int64_t>();
+        const int64_t minId = inputIds.min().item<int64_t>();
+        if (minId < 0 || maxId >= table.size(0))
+            throw Error(ErrorKind::InvalidInput,
+                        "token id " + std::to_string(minId < 0 ? minId : maxId) +
+                            " is outside the model's vocabulary of " +
+                            std::to_string(table.size(0)) + " tokens");
+    }
+    return torch::embedding(table, inputIds);
+}
+
 void checkActivation(const std::string& name, const std::string& where) {
     for (const std::string& supported : io::supportedActivations())
         if (name == supported)

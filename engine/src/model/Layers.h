@@ -35,6 +35,9 @@ struct LayerNorm {
 torch::Tensor activate(const std::string& name, const torch::Tensor& x);
 void checkActivation(const std::string& name, const std::string& where);
 
+// Rows of an embedding table for input_ids. Throws InvalidInput naming an id outside it.
+torch::Tensor embedTokenIds(const torch::Tensor& table, const torch::Tensor& inputIds);
+
 // Passed as the init std for a skeleton whose weights will be loaded.
 constexpr double kUninitialised = -1.0;
 

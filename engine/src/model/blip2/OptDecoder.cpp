@@ -46,16 +46,7 @@ std::string OptDecoder::fineTuneWeightName() const {
 }
 
 torch::Tensor OptDecoder::embedTokens(const torch::Tensor& inputIds) const {
-    if (inputIds.numel() > 0) {
-        const int64_t maxId = inputIds.max().item<int64_t>();
-        const int64_t minId = inputIds.min().item<int64_t>();
-        if (minId < 0 || maxId >= embedTokens_.size(0))
-            throw Error(ErrorKind::InvalidInput,
-                        "token id " + std::to_string(minId < 0 ? minId : maxId) +
-                            " is outside the model's vocabulary of " +
-                            std::to_string(embedTokens_.size(0)) + " tokens");
-    }
-    return torch::embedding(embedTokens_, inputIds);
+    return embedTokenIds(embedTokens_, inputIds);
 }
 
 torch::Tensor OptDecoder::inputHidden(const torch::Tensor& inputsEmbeds,
