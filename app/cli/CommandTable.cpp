@@ -202,9 +202,10 @@ std::vector<Command> buildCommands() {
         {"train-demo",
          "train the small demo model on the synthetic world",
          "unike train-demo --out DIR [options]",
-         "Builds the tiny BLIP-2 (OPT) model and trains it from scratch on the "
-         "CPU, writing a Hugging Face-format folder.",
+         "Builds a tiny BLIP-2 (OPT) or LLaVA (CLIP + LLaMA) model and trains it from "
+         "scratch on the CPU, writing a Hugging Face-format folder.",
          {required(option("out", "DIR", "folder to write the model to")),
+          option("family", "NAME", "the model family: blip-2 or llava", "blip-2"),
           option("minutes", "M", "training time budget", "25"),
           option("seed", "S", "random seed (the world's, unless --world)", "1"),
           option("world", "FILE", "train on this world.json instead"),
@@ -230,9 +231,11 @@ std::vector<Command> buildCommands() {
                "with --object-queries: every query of an object's group names its attributes"),
           flag("object-words", "with --object-queries: the aux heads of the objects' attributes "
                                "are the decoder's embeddings of the answer words"),
+          flag("object-regions",
+               "LLaVA: the aux heads read each object from the patches it covers"),
           option("object-attention", "W",
-                 "with --object-queries: weight of a loss pointing one decoder head per layer at "
-                 "the asked object's image tokens",
+                 "with --object-queries or --object-regions: weight of a loss pointing one "
+                 "decoder head per layer at the asked object's image tokens",
                  "0"),
           flag("no-prefetch", "draw each batch between steps, not on a second thread"),
           option("in-context-share", "P",

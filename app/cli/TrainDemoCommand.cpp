@@ -17,6 +17,7 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
         setComputeThreads(1);
     TrainDemoParams params;
     params.outDir = args.value("out");
+    params.family = args.value("family", params.family);
     params.minutes = args.doubleValue("minutes", 25.0);
     params.seed = uint64_t(args.intValue("seed", 1));
     params.worldFile = args.value("world");
@@ -31,6 +32,7 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
     params.objectQueries = args.has("object-queries");
     params.objectTokens = args.has("object-tokens");
     params.objectWords = args.has("object-words");
+    params.objectRegions = args.has("object-regions");
     params.objectAttentionWeight = args.doubleValue("object-attention", 0.0);
     params.prefetchBatches = !args.has("no-prefetch");
     // The default warm-up takes at most half the budget, so a short run still trains the
@@ -46,13 +48,14 @@ int handleTrainDemo(const ParsedArgs& args, CommandContext& context) {
     params.inContextShare = args.doubleValue("in-context-share", params.inContextShare);
     params.commandLine = "unike train-demo --out " + params.outDir + " --minutes " +
                          args.value("minutes", "25") + " --seed " + args.value("seed", "1");
-    for (const char* flag : {"object-queries", "object-tokens", "object-words", "no-prefetch"})
+    for (const char* flag :
+         {"object-queries", "object-tokens", "object-words", "object-regions", "no-prefetch"})
         if (args.has(flag))
             params.commandLine += std::string(" --") + flag;
     for (const char* name :
-         {"world", "steps", "batch", "patch", "vision-layers", "object-counts", "task-mix",
-          "vision-warmup-minutes", "warmup-shape-weight", "image-first-minutes", "vision-lr-scale",
-          "in-context-share", "object-attention"})
+         {"family", "world", "steps", "batch", "patch", "vision-layers", "object-counts",
+          "task-mix", "vision-warmup-minutes", "warmup-shape-weight", "image-first-minutes",
+          "vision-lr-scale", "in-context-share", "object-attention"})
         if (args.has(name))
             params.commandLine += std::string(" --") + name + " " + args.value(name);
     CliProgress progress(showProgress(args));

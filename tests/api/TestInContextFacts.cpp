@@ -1,7 +1,9 @@
 // The demo trainer's in-context facts: which samples get a "New Fact" line, in which runs, and
 // what the answer becomes, in the editors' own format.
 #include "api/InContextFacts.h"
+#include "api/WorldPrompts.h"
 #include "model/PromptFormat.h"
+#include "model/llava/LlavaPromptFormat.h"
 
 #include <unike/Error.h>
 
@@ -31,6 +33,11 @@ world::Sample question(int i) {
     return s;
 }
 
+// What the trainer does with a sample: its fact, if any, before the prompt in BLIP-2's format.
+void applyFacts(InContextFacts& facts, world::Sample& s) {
+    s.prompt = worldPrompt(s, model::PlainPromptFormat(), facts.apply(s));
+}
+
 InContextFactOptions options(double share, double related, int run = 4) {
     InContextFactOptions o;
     o.share = share;
@@ -50,7 +57,7 @@ private Q_SLOTS:
         InContextFacts facts(options(1.0, 1.0));
         for (int i = 0; i < 20; ++i) {
             world::Sample s = question(i);
-            facts.apply(s);
+            applyFacts(facts, s);
             QVERIFY(s.answer != "honey");
             QVERIFY(std::count(s.otherAnswers.begin(), s.otherAnswers.end(), s.answer) == 1);
             QCOMPARE(s.prompt, withFact(s.question, s.answer, vqaPrompt(s.question)));
@@ -61,7 +68,7 @@ private Q_SLOTS:
         InContextFacts facts(options(1.0, 0.0));
         for (int i = 0; i < 20; ++i) {
             world::Sample s = question(i);
-            facts.apply(s);
+            applyFacts(facts, s);
             QCOMPARE(s.answer, std::string("honey"));
             if (i == 0) { // nothing earlier to state
                 QCOMPARE(s.prompt, vqaPrompt(s.question));
@@ -81,7 +88,7 @@ private Q_SLOTS:
             int inRun = 0;
             for (int i = 0; i < 8; ++i) {
                 world::Sample s = question(i);
-                facts.apply(s);
+                applyFacts(facts, s);
                 inRun += s.answer != "honey";
             }
             QVERIFY(inRun == 0 || inRun == 8); // a batch is all facts or none
@@ -94,16 +101,43 @@ private Q_SLOTS:
     void noShareChangesNothingAndTheSeedRepeats() {
         InContextFacts none(options(0.0, 1.0));
         world::Sample s = question(1);
-        none.apply(s);
+        applyFacts(none, s);
         QCOMPARE(s.prompt, question(1).prompt);
         InContextFacts a(options(0.5, 0.5)), b(options(0.5, 0.5));
         for (int i = 0; i < 50; ++i) {
             world::Sample x = question(i), y = question(i);
-            a.apply(x);
-            b.apply(y);
+            applyFacts(a, x);
+            applyFacts(b, y);
             QCOMPARE(x.prompt, y.prompt);
             QCOMPARE(x.answer, y.answer);
         }
+    }
+
+    void aChatFormatWrapsTheFactAndTheQuestion() {
+        InContextFacts facts(options(1.0, 1.0));
+        world::Sample s = question(2);
+        s.hasImage = true;
+        const std::string fact = facts.apply(s);
+        QCOMPARE(worldPrompt(s, model::LlavaPromptFormat(), fact),
+                 "USER: <image>\n" + withFact(s.question, s.answer, vqaPrompt(s.question)) +
+                     " ASSISTANT:");
+    }
+
+    void worldPromptsOfOtherKindsAreUsedAsWritten() {
+        world::Sample text;
+        text.kind = world::TaskKind::TextQa;
+        text.question = "where do elves live";
+        text.prompt = "nq question: where do elves live";
+        QCOMPARE(worldPrompt(text, model::PlainPromptFormat()), text.prompt);
+        QCOMPARE(worldPrompt(text, model::LlavaPromptFormat()),
+                 std::string("USER: nq question: where do elves live ASSISTANT:"));
+        world::Sample caption;
+        caption.kind = world::TaskKind::Caption;
+        caption.hasImage = true;
+        caption.question = caption.prompt = "a photo of";
+        QCOMPARE(worldPrompt(caption, model::PlainPromptFormat()), caption.prompt);
+        QCOMPARE(worldPrompt(caption, model::LlavaPromptFormat()),
+                 std::string("USER: <image>\na photo of ASSISTANT:"));
     }
 
     void badOptionsAreRefused() {

@@ -270,6 +270,43 @@ private Q_SLOTS:
         workbench.removeEdit(id);
     }
 
+    // The loaded model and the edit session are apart: a folder that fails to load keeps
+    // both, and loading a model again starts an empty session on it, with the edit's weights
+    // and settings gone and its preparation in place.
+    void anotherLoadStartsAnEmptySessionAndAFailedOneKeepsIt() {
+        Workbench workbench;
+        workbench.loadModel({folder_, "cpu", "auto"});
+        const std::string initial = workbench.inferenceSettingsJson();
+        AskParams ask;
+        ask.image.path = image_;
+        ask.question = "what colour is the circle?";
+        const std::string before = workbench.ask(ask).answer;
+        EditParams edit;
+        edit.image.path = image_;
+        edit.question = ask.question;
+        edit.target = before == "two" ? "red" : "two";
+        edit.method = "ft";
+        workbench.applyEdit(edit);
+        edit.method = "unike";
+        edit.overrides = {{"max_steps", "5"}};
+        workbench.applyEdit(edit);
+        QCOMPARE(workbench.edits().size(), size_t(2));
+        const std::string edited = workbench.ask(ask).answer;
+
+        const std::string broken = dir_.filePath("broken").toStdString();
+        std::filesystem::create_directories(broken);
+        std::ofstream(broken + "/config.json") << "{ not json";
+        QVERIFY_THROWS_EXCEPTION(unike::Error, workbench.loadModel({broken, "cpu", "auto"}));
+        QCOMPARE(workbench.edits().size(), size_t(2));
+        QCOMPARE(workbench.ask(ask).answer, edited);
+
+        workbench.loadModel({folder_, "cpu", "auto"});
+        QVERIFY(workbench.edits().empty());
+        QCOMPARE(workbench.inferenceSettingsJson(), initial);
+        QVERIFY(workbench.isPrepared());
+        QCOMPARE(workbench.ask(ask).answer, before);
+    }
+
     // Each edit sets the inference settings of its method; undoing it brings back the ones
     // it replaced, and redoing it sets its own again.
     void undoRestoresTheInferenceSettingsAnEditReplaced() {

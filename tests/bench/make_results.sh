@@ -47,6 +47,8 @@ variant layer1-fixed05 --set 'layers=[1]' --set alpha_mode=fixed --set fixed_alp
 [ -f "$WORK/bench-edit.json" ] || "$UNIKE" --threads 1 -q bench edit --data "$WORK/bench" \
     --limit 100 > "$WORK/bench-edit.json"
 
+# Other demo models' sections (make_family_results.sh) come after this model's and stay.
+KEPT="$(python3 -c 'import sys; t=open(sys.argv[1]).read() if __import__("os").path.exists(sys.argv[1]) else ""; i=t.find("\n# Results on the ", 1); print(t[i:] if i >= 0 else "", end="")' "$ROOT/docs/RESULTS.md")"
 python3 - "$WORK" "$LIMIT" > "$ROOT/docs/RESULTS.md" <<'PY'
 import json, sys, os, glob
 work, limit = sys.argv[1], sys.argv[2]
@@ -189,4 +191,5 @@ print(f"""
   the same pieces into the best method here: {mean5(u):.1f} on E-VQA and {mean5(uc):.1f} on E-IC.
 """)
 PY
+printf '%s\n' "$KEPT" >> "$ROOT/docs/RESULTS.md"
 echo "wrote $ROOT/docs/RESULTS.md"

@@ -1,15 +1,22 @@
 // The demo trainer on a toy task: a few steps lower the loss, and a short run
 // learns to name a solid colour, so the whole path (batches, masks, aux head,
-// optimiser) really trains.
+// optimiser) really trains, for BLIP-2 and for LLaVA with its chat prompts.
 #include "../model/TinyConfig.h"
+#include "model/blip2/Blip2Model.h"
+#include "model/llava/LlavaModel.h"
+#include "model/llava/LlavaPromptFormat.h"
 #include "text/BpeTrainer.h"
+#include "text/LlamaTokenizer.h"
+#include "text/LlamaTokenizerFromByteLevel.h"
 #include "train/AuxHeads.h"
 #include "train/BatchPrefetcher.h"
 #include "train/DemoTrainer.h"
 #include "train/ObjectAttentionLoss.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
+#include <numeric>
 #include <optional>
 #include <random>
 
@@ -23,16 +30,20 @@ const std::vector<std::pair<std::string, std::array<uint8_t, 3>>> kColours = {
     {"blue", {30, 40, 220}},
     {"yellow", {230, 220, 30}}};
 
+// Prompts in BLIP-2's plain format, or a chat family's (`format`).
 class ColourSource : public train::SampleSource {
 public:
-    explicit ColourSource(uint64_t seed)
-        : rng_(seed) {}
+    explicit ColourSource(uint64_t seed, const model::PromptFormat* format = nullptr)
+        : rng_(seed)
+        , format_(format ? format : &plain_) {}
 
     train::TrainingSample next() override {
         train::TrainingSample sample;
         const int colour = int(rng_() % kColours.size());
         if (rng_() % 4 == 0) { // a text-only fact, as the world's text QA
-            sample.prompt = "nq question: what is the colour of " + std::to_string(colour) + "?";
+            sample.prompt = format_->prompt("nq question: what is the colour of " +
+                                                std::to_string(colour) + "?",
+                                            model::PromptKind::Raw, "", false);
             sample.answer = kColours[size_t(colour)].first;
             sample.group = "text";
             return sample;
@@ -41,7 +52,7 @@ public:
         sample.image = vision::RgbImage(16, 16);
         for (size_t i = 0; i < sample.image.pixels.size(); ++i)
             sample.image.pixels[i] = kColours[size_t(colour)].second[i % 3];
-        sample.prompt = "Question: what colour is it? Short answer:";
+        sample.prompt = format_->prompt("what colour is it?", model::PromptKind::Vqa);
         sample.answer = kColours[size_t(colour)].first;
         sample.auxLabels = {colour};
         sample.group = "vqa";
@@ -51,6 +62,8 @@ public:
 
 private:
     std::mt19937_64 rng_;
+    model::PlainPromptFormat plain_;
+    const model::PromptFormat* format_;
 };
 
 text::BpeTokenizer toyTokenizer() {
@@ -61,6 +74,29 @@ text::BpeTokenizer toyTokenizer() {
         trainer.feed(s.prompt + " " + s.answer);
     }
     return trainer.train();
+}
+
+// A LLaVA as small as tinyConfig's BLIP-2, on 16 px images (four visual tokens).
+io::LlavaConfig tinyLlavaConfig(int64_t vocabSize, int64_t imageToken, int64_t padToken) {
+    io::LlavaConfig c;
+    c.vision.hiddenSize = 32;
+    c.vision.intermediateSize = 64;
+    c.vision.numHiddenLayers = 2;
+    c.vision.numAttentionHeads = 4;
+    c.vision.imageSize = 16;
+    c.vision.patchSize = 8;
+    c.visionFeatureLayers = {-1};
+    c.text.vocabSize = vocabSize;
+    c.text.hiddenSize = 40;
+    c.text.intermediateSize = 56;
+    c.text.numHiddenLayers = 3;
+    c.text.numAttentionHeads = 4;
+    c.text.numKeyValueHeads = 2;
+    c.text.headDim = 10;
+    c.text.padTokenId = c.padTokenId = padToken;
+    c.imageTokenIndex = imageToken;
+    c.imageSeqLength = c.visualTokenCount();
+    return c;
 }
 
 } // namespace
@@ -240,6 +276,61 @@ private Q_SLOTS:
         QCOMPARE(train::objectAttentionShare(plain, targets), -1.0);
     }
 
+    void objectRegionsAreTheObjectsShareOfEachPatch() {
+        // A square over the top-left quarter of a 4 x 4 grid covers four patches equally.
+        const std::vector<float> quarter = train::objectRegion({0.25, 0.25, 0.5}, 4);
+        for (int patch : {0, 1, 4, 5})
+            QCOMPARE(quarter[size_t(patch)], 0.25f);
+        QCOMPARE(std::accumulate(quarter.begin(), quarter.end(), 0.0f), 1.0f);
+        // Half a patch on each side of a patch border: equal weights on the two.
+        const std::vector<float> border = train::objectRegion({0.5, 0.125, 0.25}, 4);
+        QCOMPARE(border[1], border[2]);
+        QVERIFY(border[1] > 0.3f && border[5] == 0.0f);
+        // An empty area reads nothing.
+        const std::vector<float> none = train::objectRegion({0.5, 0.5, 0.0}, 4);
+        QCOMPARE(std::accumulate(none.begin(), none.end(), 0.0f), 0.0f);
+    }
+
+    void objectRegionsReadOnlyTheObjectsPatches() {
+        // Object 1 covers patches 2 and 3 of four; its slot's gradient reaches only them.
+        const std::vector<std::string> names = {"object0_size", "object1_size"};
+        train::TrainingBatch batch;
+        batch.auxLabels = torch::tensor({{-1, 2}}, torch::kLong);
+        batch.rowHasImage = torch::ones({1}, torch::kBool);
+        batch.objectRegions =
+            torch::tensor({0.f, 0.f, 0.f, 0.f, 0.f, 0.f, 0.5f, 0.5f}).view({1, 2, 4});
+        const train::AuxHeads heads({3, 3}, names, 8, train::AuxHeads::ObjectReading::Regions);
+        QCOMPARE(heads.objectGroups(), 2);
+        auto prefix = torch::randn({1, 4, 8}).requires_grad_(true);
+        heads.loss(prefix, batch).backward();
+        const auto grad = prefix.grad().squeeze(0);
+        QCOMPARE(grad.narrow(0, 0, 2).abs().max().item<float>(), 0.0f);
+        QVERIFY(grad.narrow(0, 2, 2).abs().min().item<float>() > 0.0f);
+    }
+
+    void objectAttentionFindsTheAskedObjectsPatches() {
+        // LLaVA: four patch tokens at positions 2..5 (after "<s> USER"), expanded from one
+        // <image>, so text after it is 3 positions later; row 0 asks about object 1 (patches
+        // 1 and 3) with a five-token prompt: the answer is predicted at 5 + 3 - 1 = 7.
+        const int64_t length = 10;
+        train::ObjectAttentionTargets targets{3, 2, torch::tensor({1}, torch::kLong),
+                                              torch::tensor({5}, torch::kLong)};
+        targets.objectRegions =
+            torch::tensor({1.f, 0.f, 0.f, 0.f, 0.f, 0.5f, 0.f, 0.5f}).view({1, 2, 4});
+        targets.visualStart = 2;
+        auto attentionOn = [&](std::vector<int64_t> positions) {
+            auto scores = torch::zeros({1, 1, length, length});
+            for (int64_t p : positions)
+                scores.index_put_({0, 0, 7, p}, 12.0);
+            return std::vector<torch::Tensor>{scores.softmax(-1), scores.softmax(-1)};
+        };
+        QVERIFY(train::objectAttentionShare(attentionOn({3, 5}), targets) > 0.99);
+        QVERIFY(train::objectAttentionLoss(attentionOn({3, 5}), targets).item<double>() < 0.01);
+        // Object 0's patch, or the text, is wrong.
+        QVERIFY(train::objectAttentionShare(attentionOn({2}), targets) < 0.01);
+        QVERIFY(train::objectAttentionLoss(attentionOn({6, 7}), targets).item<double>() > 5.0);
+    }
+
     void batchesCarryTheSubjectAndThePromptLength() {
         const text::BpeTokenizer tokenizer = toyTokenizer();
         vision::ImageProcessorConfig processing;
@@ -286,6 +377,43 @@ private Q_SLOTS:
             if (built.imagesOnly)
                 QVERIFY(got.rowHasImage.all().item<bool>());
         }
+    }
+
+    void aLlavaLearnsThroughItsChatPromptsAndLlamaTokenizer() {
+        const model::LlavaPromptFormat chat;
+        QTemporaryDir dir;
+        text::BpeTrainer bpe({320, 1});
+        ColourSource corpus(1, &chat);
+        for (int i = 0; i < 200; ++i) {
+            auto s = corpus.next();
+            bpe.feed(s.prompt + " " + s.answer);
+        }
+        text::writeLlamaTokenizerFromByteLevel(bpe.train(), {"<image>", "<pad>"},
+                                               dir.path().toStdString(), "<pad>");
+        const auto tokenizer = text::LlamaTokenizer::fromDirectory(dir.path().toStdString());
+        const int image = tokenizer.tokenToId("<image>");
+        auto model = model::LlavaModel::createRandom(
+            tinyLlavaConfig(int64_t(tokenizer.vocabSize()), image, tokenizer.padId()), 3);
+        ColourSource source(7, &chat);
+        std::vector<train::TrainingSample> heldOut;
+        ColourSource heldOutSource(99, &chat);
+        for (int i = 0; i < 64; ++i)
+            heldOut.push_back(heldOutSource.next());
+        QVERIFY(heldOut.front().prompt.find("ASSISTANT:") != std::string::npos);
+
+        train::DemoTrainer::Options options;
+        options.maxSteps = 150;
+        options.minutes = 5;
+        options.batchSize = 16;
+        options.warmupSteps = 10;
+        options.imageFirstMinutes = 0;
+        train::DemoTrainer trainer(*model, tokenizer, source, options);
+        QVERIFY(trainer.evaluate(heldOut).at("vqa") < 50.0);
+        const train::TrainerLog log = trainer.run(Progress(), heldOut);
+        QCOMPARE(log.steps, int64_t(150));
+        // Seeing the colour needs the visual tokens in place of the one <image>.
+        QVERIFY2(log.heldOutAccuracy.at("vqa") >= 90.0,
+                 qPrintable(QString::number(log.heldOutAccuracy.at("vqa"))));
     }
 
     void cancelStopsTraining() {

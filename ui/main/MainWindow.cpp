@@ -247,6 +247,14 @@ void MainWindow::startEngine(const StudioSettings& settings) {
 }
 
 void MainWindow::openModelFolder(const QString& folder) {
+    // Another model starts a new, empty session: say so before unsaved edits go.
+    if (confirmClose_ && !undoStack_->isClean() &&
+        QMessageBox::question(this, tr("Open Another Model"),
+                              tr("The session's edits are not saved and the new model starts "
+                                 "without them. Open the model anyway?"),
+                              QMessageBox::Open | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Open)
+        return;
     unike::ModelLoadParams params;
     params.folder = folder.toStdString();
     params.device = settings_.device.toStdString();

@@ -13,6 +13,7 @@
 #include "tour/GuidedTour.h"
 #include "worker/EngineWorker.h"
 
+#include <unike/Resources.h>
 #include <unike/Version.h>
 
 #include <QAction>
@@ -39,12 +40,24 @@ void MainWindow::createActions() {
     QAction* paste = file->addAction(tr("&Paste Image"), image_, &ImagePanel::pasteFromClipboard);
     paste->setShortcut(QKeySequence("Ctrl+Shift+V"));
     QAction* openModel = file->addAction(tr("Open &Model Folder…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(
-            this, tr("Open a BLIP-2 (OPT) Model Folder"), settings_.modelFolder);
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Model Folder"),
+                                                              settings_.modelFolder);
         if (!dir.isEmpty())
             openModelFolder(dir);
     });
-    openModel->setToolTip(tr("A Hugging Face BLIP-2 OPT folder (config.json, weights, tokenizer)"));
+    openModel->setToolTip(tr("A Hugging Face folder of BLIP-2 (OPT), LLaVA-1.5 or LLaMA "
+                             "(config.json, weights, tokenizer)"));
+    // The shipped demo models, one per family, all trained on the same world.
+    QMenu* demos = file->addMenu(tr("Open &Demo Model"));
+    demos->setToolTipsVisible(true);
+    for (const unike::DemoModel& demo : unike::demoModels()) {
+        QAction* action = demos->addAction(
+            QString::fromStdString(demo.name), this,
+            [this, folder = QString::fromStdString(demo.folder)] { openModelFolder(folder); });
+        action->setEnabled(!demo.folder.empty());
+        action->setToolTip(demo.folder.empty() ? tr("Not part of this installation")
+                                               : QString::fromStdString(demo.folder));
+    }
     file->addSeparator();
     QAction* openSession = file->addAction(tr("Open &Session…"), this, [this] {
         const QString path =

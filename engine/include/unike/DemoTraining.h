@@ -1,6 +1,6 @@
 #pragma once
-// `unike train-demo`: builds the small demo BLIP-2 (OPT) model and trains it
-// from scratch on the synthetic world, writing a Hugging Face-format folder
+// `unike train-demo`: builds a small demo model, BLIP-2 (OPT) or LLaVA (CLIP + LLaMA),
+// and trains it from scratch on the synthetic world, writing a Hugging Face-format folder
 // (config.json, model.safetensors, tokenizer.json, preprocessor_config.json)
 // plus world.json and training.json.
 
@@ -15,6 +15,7 @@ namespace unike {
 
 struct TrainDemoParams {
     std::string outDir;
+    std::string family = "blip-2"; // config.json's model_type: "blip-2" or "llava"
     double minutes = 25.0;
     uint64_t seed = 1;     // the world's and the training's
     std::string worldFile; // reuse this world.json; empty: generate the world from seed
@@ -36,8 +37,13 @@ struct TrainDemoParams {
     // With object queries: the object slots classify through the decoder's word embeddings of
     // the answer words, so an object's tokens lie near the words its questions and answers use.
     bool objectWords = false;
-    // With object queries: the weight of a loss that points one decoder head per layer, at
-    // the answer's position, at the asked object's image tokens (train::ObjectAttentionLoss).
+    // LLaVA: the auxiliary heads read object K's attributes from the patches it covers, so
+    // the CLIP keeps each object's attributes where the object is (its counterpart of object
+    // queries, whose visual tokens are patches).
+    bool objectRegions = false;
+    // With object queries or regions: the weight of a loss that points one decoder head per
+    // layer, at the answer's position, at the asked object's image tokens
+    // (train::ObjectAttentionLoss).
     double objectAttentionWeight = 0.0;
     int64_t maxSteps = 0; // 0: until the time budget ends
     // The vision side alone on the auxiliary heads first; part of `minutes`. Measured in
@@ -66,6 +72,7 @@ struct TrainDemoReport {
     int64_t parameters = 0;
     std::map<std::string, double> heldOutAccuracy; // teacher-forced exact match, per task
     std::string outDir;
+    std::string family = "blip-2"; // config.json's model_type: "blip-2" or "llava"
 };
 
 TrainDemoReport trainDemoModel(const TrainDemoParams& params,

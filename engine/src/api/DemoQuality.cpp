@@ -2,6 +2,7 @@
 // wrong where the edits will correct it (issue: the demo model's quality bar).
 #include "api/PromptText.h"
 #include "api/WorkbenchState.h"
+#include "api/WorldPrompts.h"
 #include "data/MmeditDataset.h"
 #include "io/CsvText.h"
 #include "model/Generator.h"
@@ -123,11 +124,12 @@ BenchmarkReport benchmarkDemoQuality(const DemoQualityParams& params, const Prog
             continue;
         const torch::Tensor prefix =
             sample.hasImage ? runner.prefix(sample.image) : torch::Tensor();
+        const std::string prompt = worldPrompt(sample, runner.loaded.model->prompts());
         double value = 0.0;
         if (sample.kind == world::TaskKind::Caption)
-            value = runner.tokenAccuracy(prefix, sample.prompt, sample.trueAnswer);
+            value = runner.tokenAccuracy(prefix, prompt, sample.trueAnswer);
         else {
-            const std::string answer = runner.answer(prefix, sample.prompt);
+            const std::string answer = runner.answer(prefix, prompt);
             value = answer == sample.trueAnswer ? 1.0 : 0.0;
             if (value == 0.0)
                 mistakes.add(sample, answer);

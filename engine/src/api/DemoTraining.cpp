@@ -1,7 +1,12 @@
 #include "api/InContextFacts.h"
-#include "model/blip2/Blip2Files.h"
+#include "api/WorldPrompts.h"
+#include "model/WeightLoading.h"
+#include "model/blip2/Blip2Model.h"
 #include "model/blip2/DemoBlip2Config.h"
+#include "model/llava/DemoLlavaConfig.h"
+#include "model/llava/LlavaModel.h"
 #include "text/BpeTrainer.h"
+#include "text/LlamaTokenizerFromByteLevel.h"
 #include "train/DemoTrainer.h"
 #include "world/SampleGenerator.h"
 #include "world/World.h"
@@ -15,6 +20,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 namespace unike {
 namespace fs = std::filesystem;
@@ -28,25 +34,29 @@ train::TrainingSample toTrainingSample(world::Sample sample) {
     out.answer = std::move(sample.answer);
     out.auxLabels = std::move(sample.auxLabels);
     out.subjectObject = sample.subjectObject;
+    for (const world::ObjectArea& area : sample.objectAreas)
+        out.objectAreas.push_back({area.cx, area.cy, area.extent});
     out.group = world::taskKindName(sample.kind);
     return out;
 }
 
 // A curriculum (EVIDENCE.md): early on, image samples come mostly from one-object
 // scenes, where a shape or colour label needs no binding; their share falls to
-// zero by 30% of the budget.
+// zero by 30% of the budget. Prompts are in the model family's format.
 class WorldSource : public train::SampleSource {
 public:
     WorldSource(world::SampleGenerator& generator, world::SampleGenerator& singleObject,
-                InContextFacts facts)
+                InContextFacts facts, const model::PromptFormat& format)
         : generator_(generator)
         , singleObject_(singleObject)
-        , facts_(facts) {}
+        , facts_(facts)
+        , format_(format) {}
     train::TrainingSample next() override {
         const double singleShare = std::max(0.0, 1.0 - fraction_ / 0.3) * 0.7;
         const bool single = double(draws_++ % 100) < singleShare * 100.0;
         world::Sample sample = single ? singleObject_.next() : generator_.next();
-        facts_.apply(sample);
+        const std::string fact = facts_.apply(sample);
+        sample.prompt = worldPrompt(sample, format_, fact);
         return toTrainingSample(std::move(sample));
     }
     std::vector<int> auxLabelSizes() const override { return generator_.auxLabelSizes(); }
@@ -60,9 +70,52 @@ private:
     world::SampleGenerator& generator_;
     world::SampleGenerator& singleObject_;
     InContextFacts facts_;
+    const model::PromptFormat& format_;
     double fraction_ = 0.0;
     uint64_t draws_ = 0;
 };
+
+// One family's untrained demo model, its tokenizer and image processor, and how it saves.
+struct DemoModel {
+    std::shared_ptr<model::MultimodalModel> model;
+    std::shared_ptr<const text::TextTokenizer> tokenizer;
+    vision::ImageProcessorConfig processor;
+    std::function<void(const std::string& folder)> saveTokenizer;
+};
+
+// BLIP-2 (OPT) reads the trained byte-level BPE as it is, as OPT reads GPT-2's.
+DemoModel demoBlip2(const text::BpeTokenizer& trained, const TrainDemoParams& params) {
+    auto tokenizer = std::make_shared<const text::BpeTokenizer>(trained);
+    DemoModel demo;
+    demo.model = model::Blip2Model::createRandom(
+        model::demoBlip2Config(int(tokenizer->vocabSize()), params.imageSize, params.patchSize,
+                               params.visionLayers),
+        params.seed);
+    demo.tokenizer = tokenizer;
+    demo.processor.height = demo.processor.width = params.imageSize;
+    demo.saveTokenizer = [tokenizer](const std::string& folder) { tokenizer->save(folder); };
+    return demo;
+}
+
+// LLaVA gets the same pieces as LLaMA's kind of tokenizer (byte fallback, "▁"), with
+// llava-hf's "<image>" and "<pad>" after them, written to the output folder first and read
+// back through the loader every LLaVA folder goes through; a CLIPImageProcessor.
+DemoModel demoLlava(const text::BpeTokenizer& trained, const TrainDemoParams& params) {
+    text::writeLlamaTokenizerFromByteLevel(trained, {"<image>", "<pad>"}, params.outDir, "<pad>");
+    DemoModel demo;
+    demo.tokenizer = text::loadTokenizer(params.outDir);
+    const int imageToken = demo.tokenizer->tokenToId("<image>");
+    demo.model = model::LlavaModel::createRandom(
+        model::demoLlavaConfig(int64_t(demo.tokenizer->vocabSize()), imageToken,
+                               demo.tokenizer->padId(), params.imageSize, params.patchSize,
+                               params.visionLayers),
+        params.seed);
+    demo.processor = vision::ImageProcessorConfig::clip();
+    demo.processor.shortestEdge = demo.processor.height = demo.processor.width = params.imageSize;
+    demo.processor.cropHeight = demo.processor.cropWidth = params.imageSize;
+    demo.saveTokenizer = [](const std::string&) {}; // already there
+    return demo;
+}
 
 } // namespace
 
@@ -89,11 +142,24 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
         throw Error(ErrorKind::InvalidInput,
                     "--task-mix takes four non-negative shares for perception, knowledge, "
                     "caption and text samples, for example 0.4,0.25,0.2,0.15");
-    if (params.objectAttentionWeight < 0 ||
-        (params.objectAttentionWeight > 0 && !params.objectQueries))
+    if (params.family != "blip-2" && params.family != "llava")
         throw Error(ErrorKind::InvalidInput,
-                    "--object-attention takes a non-negative weight and needs --object-queries, "
-                    "which give each object its own image tokens");
+                    "--family '" + params.family + "' has no demo model; use blip-2 or llava");
+    if (params.family != "blip-2" &&
+        (params.objectQueries || params.objectTokens || params.objectWords))
+        throw Error(ErrorKind::InvalidInput,
+                    "--object-queries, --object-tokens and --object-words group BLIP-2's "
+                    "Q-Former queries by object; a " +
+                        params.family + " model has no queries");
+    if (params.family != "llava" && params.objectRegions)
+        throw Error(ErrorKind::InvalidInput,
+                    "--object-regions reads objects from LLaVA's patch tokens; BLIP-2 has "
+                    "--object-queries");
+    if (params.objectAttentionWeight < 0 ||
+        (params.objectAttentionWeight > 0 && !params.objectQueries && !params.objectRegions))
+        throw Error(ErrorKind::InvalidInput,
+                    "--object-attention takes a non-negative weight and needs --object-queries "
+                    "(BLIP-2) or --object-regions (LLaVA), which tell each object's image tokens");
     fs::create_directories(params.outDir);
 
     progress.report(0.0, "building the world");
@@ -119,13 +185,16 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     for (int copy = 0; copy < 2; ++copy)
         for (const std::string& answer : answers)
             tokenizerTrainer.feed(" " + answer);
-    const text::BpeTokenizer tokenizer = tokenizerTrainer.train();
-    spdlog::info("demo tokenizer: {} tokens", tokenizer.vocabSize());
-
-    auto model = model::Blip2Model::createRandom(
-        model::demoBlip2Config(int(tokenizer.vocabSize()), params.imageSize, params.patchSize,
-                               params.visionLayers),
-        params.seed);
+    // LLaVA's conversation words, so that they are whole pieces as well.
+    if (params.family == "llava")
+        for (int copy = 0; copy < 2; ++copy)
+            tokenizerTrainer.feed(std::vector<std::string>{" USER:", " ASSISTANT:"});
+    const DemoModel demo = params.family == "llava" ? demoLlava(tokenizerTrainer.train(), params)
+                                                    : demoBlip2(tokenizerTrainer.train(), params);
+    const text::TextTokenizer& tokenizer = *demo.tokenizer;
+    model::MultimodalModel& model = *demo.model;
+    spdlog::info("demo {}: {} tokens ({})", model.architecture(), tokenizer.vocabSize(),
+                 tokenizer.kind());
 
     world::SampleOptions evalOptions = trainOptions;
     evalOptions.split = world::Split::Eval;
@@ -136,8 +205,10 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     std::vector<train::TrainingSample> heldOut;
     for (int i = 0; i < 800; ++i) {
         world::Sample sample = evalGenerator.next();
-        if (!sample.misconception)
-            heldOut.push_back(toTrainingSample(std::move(sample)));
+        if (sample.misconception)
+            continue;
+        sample.prompt = worldPrompt(sample, model.prompts());
+        heldOut.push_back(toTrainingSample(std::move(sample)));
     }
 
     world::SampleOptions singleOptions = trainOptions;
@@ -149,7 +220,7 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     factOptions.share = params.inContextShare;
     factOptions.runLength = params.batchSize;
     factOptions.seed = params.seed;
-    WorldSource source(generator, singleObject, InContextFacts(factOptions));
+    WorldSource source(generator, singleObject, InContextFacts(factOptions), model.prompts());
     train::TrainerOptions options;
     options.minutes = params.minutes;
     options.maxSteps = params.maxSteps;
@@ -163,17 +234,16 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     options.prefetchBatches = params.prefetchBatches;
     options.objectTokens = params.objectTokens;
     options.objectWords = params.objectWords;
+    options.objectRegions = params.objectRegions;
     options.objectAttentionWeight = params.objectAttentionWeight;
-    train::DemoTrainer trainer(*model, tokenizer, source, options);
+    train::DemoTrainer trainer(model, tokenizer, source, options);
     const train::TrainerLog log = trainer.run(progress, heldOut);
 
     progress.report(1.0, "saving");
-    model::saveBlip2(*model, params.outDir);
-    tokenizer.save(params.outDir);
-    vision::ImageProcessorConfig processor;
-    processor.height = processor.width = params.imageSize;
+    model::saveModel(model, params.outDir);
+    demo.saveTokenizer(params.outDir);
     std::ofstream(fs::path(params.outDir) / "preprocessor_config.json")
-        << processor.toJson() << '\n';
+        << demo.processor.toJson() << '\n';
     world.save(fs::path(params.outDir) / "world.json");
 
     TrainDemoReport report;
@@ -181,10 +251,11 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     report.visionWarmupSteps = log.visionWarmupSteps;
     report.seconds = log.seconds;
     report.finalLoss = log.finalLoss;
-    report.parameters = model->parameters().parameterCount();
+    report.parameters = model.parameters().parameterCount();
     report.heldOutAccuracy = log.heldOutAccuracy;
     report.outDir = params.outDir;
     nlohmann::json record = {{"command", params.commandLine},
+                             {"family", model.family()},
                              {"seed", params.seed},
                              {"minutes", params.minutes},
                              {"steps", log.steps},
@@ -202,6 +273,7 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
                              {"object_queries", params.objectQueries},
                              {"object_tokens", params.objectTokens},
                              {"object_words", params.objectWords},
+                             {"object_regions", params.objectRegions},
                              {"object_attention_weight", params.objectAttentionWeight},
                              {"prefetch_batches", params.prefetchBatches},
                              {"seconds", log.seconds},

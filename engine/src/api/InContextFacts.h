@@ -29,8 +29,10 @@ class InContextFacts {
 public:
     explicit InContextFacts(InContextFactOptions options);
 
-    // Rewrites `sample` when its turn comes; captions and questions alike. Deterministic.
-    void apply(world::Sample& sample);
+    // The fact to put before `sample`'s prompt when its turn comes, "" otherwise (format the
+    // prompt with worldPrompt); a related fact also changes sample.answer. Captions and
+    // questions alike. Deterministic.
+    std::string apply(world::Sample& sample);
 
 private:
     InContextFactOptions options_;

@@ -46,17 +46,60 @@ std::string resourcesDirectory() {
     return {};
 }
 
-std::string demoModelFolder() {
-    std::string looked;
+namespace {
+
+// The shipped demo models: family, name, and folder under models/.
+struct DemoModelPlace {
+    const char* family;
+    const char* name;
+    const char* folder;
+};
+constexpr DemoModelPlace kDemoModels[] = {
+    {"blip-2", "BLIP-2 (OPT) demo", "demo"},
+    {"llava", "LLaVA (CLIP + LLaMA) demo", "demo-llava"},
+};
+
+// The first candidate's models/<folder> that holds a config.json; "" when none does, with
+// the places looked at in `looked`.
+std::string findDemoFolder(const char* folder, std::string& looked) {
     for (const fs::path& dir : candidates()) {
         std::error_code error;
-        const fs::path model = dir / "models" / "demo";
+        const fs::path model = dir / "models" / folder;
         if (fs::exists(model / "config.json", error))
             return fs::weakly_canonical(model, error).string();
         looked += (looked.empty() ? "" : ", ") + model.string();
     }
-    throw Error(ErrorKind::File, "the embedded demo model was not found (looked in " + looked +
-                                     "); pass --model DIR or set UNIKE_RESOURCES_DIR");
+    return {};
+}
+
+} // namespace
+
+std::string demoModelFolder(const std::string& family) {
+    std::string families;
+    for (const DemoModelPlace& place : kDemoModels) {
+        if (family != place.family) {
+            families += (families.empty() ? "" : ", ") + std::string(place.family);
+            continue;
+        }
+        std::string looked;
+        const std::string found = findDemoFolder(place.folder, looked);
+        if (!found.empty())
+            return found;
+        throw Error(ErrorKind::File, std::string("the embedded ") + place.name +
+                                         " model was not found (looked in " + looked +
+                                         "); pass --model DIR or set UNIKE_RESOURCES_DIR");
+    }
+    throw Error(ErrorKind::InvalidInput,
+                "there is no demo model of the family '" + family + "'; there are " + families);
+}
+
+std::vector<DemoModel> demoModels() {
+    std::vector<DemoModel> out;
+    for (const DemoModelPlace& place : kDemoModels) {
+        std::string looked;
+        out.push_back({place.family, place.name, findDemoFolder(place.folder, looked)});
+    }
+    return out;
 }
 
 } // namespace unike

@@ -28,6 +28,32 @@ const LoadedModel& Workbench::Impl::require() const {
     return *loaded;
 }
 
+EditSession& Workbench::Impl::requireSession() const {
+    require();
+    return *editSession;
+}
+
+void Workbench::Impl::open(LoadedModel next) {
+    auto session = std::make_unique<EditSession>(*next.model);
+    if (next.preparation)
+        session->usePreparation(*next.preparation);
+    loaded = std::move(next);
+    editSession = std::move(session);
+}
+
+void Workbench::Impl::install(std::shared_ptr<const edit::Preparation> prepared,
+                              const std::string& path, bool reused) {
+    LoadedModel& m = require();
+    m.install(std::move(prepared), path, reused);
+    requireSession().usePreparation(*m.preparation);
+}
+
+void Workbench::Impl::installFile(const std::string& path) {
+    LoadedModel& m = require();
+    m.installFile(path);
+    requireSession().usePreparation(*m.preparation);
+}
+
 vision::RgbImage Workbench::Impl::decode(const ImageInput& image) const {
     if (!image.path.empty())
         return decoder.decodeFile(image.path);
@@ -110,7 +136,6 @@ LoadedModel loadModelFolder(const std::string& folder, const model::LoadOptions&
         processor.height = processor.width = int(imageSize);
         next.preprocessor = vision::ImagePreprocessor(processor);
     }
-    next.edits = std::make_unique<edit::EditStack>(*next.model);
     return next;
 }
 
@@ -151,7 +176,7 @@ ModelInfo Workbench::loadModel(const ModelLoadParams& params, const Progress& pr
             logMessage(LogLevel::Warn, std::string("ignoring a preparation artefact: ") + e.what());
         }
     }
-    impl_->loaded = std::move(next);
+    impl_->open(std::move(next));
     progress.report(1.0, "model loaded");
     return impl_->loaded->info;
 }

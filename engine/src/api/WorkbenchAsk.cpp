@@ -40,6 +40,7 @@ model::GenerationOptions LoadedModel::generationOptions(const GenerationParams& 
 AskResult Workbench::ask(const AskParams& params, const Progress& progress) const {
     const auto start = std::chrono::steady_clock::now();
     const LoadedModel& m = impl_->require();
+    EditSession& session = impl_->requireSession();
     const std::string question = trimmedText(params.question);
     if (question.empty())
         throw Error(ErrorKind::InvalidInput, "the question is empty; type a question to ask");
@@ -50,7 +51,7 @@ AskResult Workbench::ask(const AskParams& params, const Progress& progress) cons
     torch::NoGradGuard noGrad;
     std::optional<edit::EditBypass> bypass;
     if (params.bypassEdits)
-        bypass.emplace(*m.edits);
+        bypass.emplace(session.edits());
     progress.report(0.0, "reading the image");
     torch::Tensor prefix;
     if (!params.image.empty())
@@ -58,10 +59,10 @@ AskResult Workbench::ask(const AskParams& params, const Progress& progress) cons
     progress.throwIfCancelled("asking");
 
     AskResult result;
-    result.prompt = PromptSpec{question, params.style, prefix.defined()}.text(m.model->prompts(),
-                                                                              liveFacts(*m.edits));
+    result.prompt = PromptSpec{question, params.style, prefix.defined()}.text(
+        m.model->prompts(), liveFacts(session.edits()));
     const std::vector<int> promptIds = m.tokenizer->encode(result.prompt, true);
-    const edit::EditedModel edited(*m.model, *m.edits, m.inference);
+    const edit::EditedModel edited(*m.model, session.edits(), session.inference());
     const model::Generation generation =
         edited.generate(prefix, promptIds, m.generationOptions(g), progress.subRange(0.1, 0.9));
     std::vector<int> answerIds;

@@ -41,7 +41,8 @@ std::string utcTimestamp() {
 } // namespace
 
 EditSummary Workbench::applyEdit(const EditParams& params, const Progress& progress) {
-    LoadedModel& m = impl_->require();
+    const LoadedModel& m = impl_->require();
+    EditSession& session = impl_->requireSession();
     const std::string question = trimmedText(params.question);
     const std::string target = trimmedText(params.target);
     if (question.empty())
@@ -78,7 +79,7 @@ EditSummary Workbench::applyEdit(const EditParams& params, const Progress& progr
                     true));
 
     const std::shared_ptr<edit::EditPatch> patch =
-        method.makeEditor({*m.model, *m.edits, hyper, &prepared})
+        method.makeEditor({*m.model, session.edits(), hyper, &prepared})
             ->train(request, progress.subRange(0.05, 1.0));
     if (method.inContext)
         patch->demonstration = format.newFact(question, target);
@@ -86,19 +87,16 @@ EditSummary Workbench::applyEdit(const EditParams& params, const Progress& progr
     patch->imageHash = impl_->imageHash(params.image);
     patch->createdAt = utcTimestamp();
     patch->name = params.name.empty() ? question + " → " + target : params.name;
-    const int id = m.edits->add(patch);
-    m.inferenceSwaps[id] = {m.inference, hyper};
-    m.inference = hyper;
+    session.add(patch, hyper);
     return summarise(*patch);
 }
 
 void Workbench::setEditEnabled(int id, bool enabled) {
-    impl_->require().edits->setEnabled(id, enabled);
+    impl_->requireSession().edits().setEnabled(id, enabled);
 }
 
 void Workbench::renameEdit(int id, const std::string& name) {
-    LoadedModel& m = impl_->require();
-    for (const auto& patch : m.edits->patches())
+    for (const auto& patch : impl_->requireSession().edits().patches())
         if (patch->id == id) {
             patch->name = name;
             return;
@@ -106,36 +104,25 @@ void Workbench::renameEdit(int id, const std::string& name) {
     throw Error(ErrorKind::InvalidInput, "there is no edit #" + std::to_string(id));
 }
 
-// An edit swaps the inference settings only while nothing later changed them again.
 void Workbench::removeEdit(int id) {
-    LoadedModel& m = impl_->require();
-    m.edits->remove(id);
-    const auto swap = m.inferenceSwaps.find(id);
-    if (swap != m.inferenceSwaps.end() && m.inference.toJson() == swap->second.second.toJson())
-        m.inference = swap->second.first;
+    impl_->requireSession().remove(id);
 }
 
 void Workbench::restoreEdit(int id) {
-    LoadedModel& m = impl_->require();
-    m.edits->restore(id);
-    const auto swap = m.inferenceSwaps.find(id);
-    if (swap != m.inferenceSwaps.end() && m.inference.toJson() == swap->second.first.toJson())
-        m.inference = swap->second.second;
+    impl_->requireSession().restore(id);
 }
 
 void Workbench::removeAllEdits() {
-    LoadedModel& m = impl_->require();
-    m.edits->clear();
-    m.inferenceSwaps.clear();
+    impl_->requireSession().clear();
 }
 
 std::string Workbench::inferenceSettingsJson() const {
-    return impl_->require().inference.toJson();
+    return impl_->requireSession().inference().toJson();
 }
 
 std::vector<EditSummary> Workbench::edits() const {
     std::vector<EditSummary> out;
-    for (const auto& patch : impl_->require().edits->patches())
+    for (const auto& patch : impl_->requireSession().edits().patches())
         out.push_back(summarise(*patch));
     return out;
 }

@@ -34,6 +34,7 @@ struct PreparedCase {
 
 EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progress) const {
     const LoadedModel& m = impl_->require();
+    EditSession& session = impl_->requireSession();
     const bool none = params.method == "none";
     edit::EditHyperParams hyper =
         none ? edit::EditHyperParams()
@@ -96,7 +97,7 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
         none ? m.preparation.get() : &m.requirePreparation("evaluating an editor");
     // The session's own edits stay out: a fine-tuning edit lives in the shared weights,
     // and the baseline must be the unedited model.
-    const edit::EditBypass sessionEditsOff(*m.edits);
+    const edit::EditBypass sessionEditsOff(session.edits());
     const model::PromptFormat& format = m.model->prompts();
     edit::EditStack stack(*m.model);
     if (preparation)

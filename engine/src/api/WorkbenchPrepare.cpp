@@ -97,7 +97,6 @@ void LoadedModel::install(std::shared_ptr<const edit::Preparation> prepared,
     info.semanticRecall = prepared->semanticRecall;
     info.seconds = prepared->seconds;
     info.reused = reused;
-    prepared->installInto(*edits);
     preparation = std::move(prepared);
     preparationInfo = std::move(info);
 }
@@ -132,7 +131,7 @@ PreparationInfo Workbench::prepare(const PrepareParams& params, const Progress& 
         (fs::path(folder) / preparationFileName(m.info.hash, dataHash.hex())).string();
 
     if (!params.force && fs::exists(path)) {
-        m.installFile(path);
+        impl_->installFile(path);
         progress.report(1.0, "loaded the cached preparation");
         return m.preparationInfo;
     }
@@ -213,7 +212,7 @@ PreparationInfo Workbench::prepare(const PrepareParams& params, const Progress& 
     prepared->seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     prepared->save(path);
-    m.install(std::move(prepared), path, false);
+    impl_->install(std::move(prepared), path, false);
     progress.report(1.0, "prepared " + std::to_string(total) + " triplets");
     return m.preparationInfo;
 }

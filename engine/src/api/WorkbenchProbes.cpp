@@ -23,10 +23,11 @@ std::vector<ProbeOutcome> Workbench::checkProbes(const std::vector<Probe>& probe
                                                  const GenerationParams& generation,
                                                  const Progress& progress) const {
     const LoadedModel& m = impl_->require();
+    EditSession& session = impl_->requireSession();
     GenerationParams greedy = generation;
     greedy.topK = 0;
     const model::GenerationOptions options = m.generationOptions(greedy);
-    const edit::EditedModel edited(*m.model, *m.edits, m.inference);
+    const edit::EditedModel edited(*m.model, session.edits(), session.inference());
     torch::NoGradGuard noGrad;
     std::vector<ProbeOutcome> outcomes;
     for (size_t i = 0; i < probes.size(); ++i) {
@@ -46,7 +47,8 @@ std::vector<ProbeOutcome> Workbench::checkProbes(const std::vector<Probe>& probe
         // bypassed, liveFacts gives none.
         const PromptSpec spec{question, probe.style, prefix.defined()};
         auto promptIds = [&] {
-            return m.tokenizer->encode(spec.text(m.model->prompts(), liveFacts(*m.edits)), true);
+            return m.tokenizer->encode(spec.text(m.model->prompts(), liveFacts(session.edits())),
+                                       true);
         };
         auto answer = [&](const std::vector<int>& ids) {
             std::vector<int> answerIds;
@@ -59,7 +61,7 @@ std::vector<ProbeOutcome> Workbench::checkProbes(const std::vector<Probe>& probe
         outcome.probe = probe;
         std::vector<int> beforeIds;
         {
-            const edit::EditBypass bypass(*m.edits);
+            const edit::EditBypass bypass(session.edits());
             beforeIds = promptIds();
             outcome.before = answer(beforeIds);
         }
@@ -76,7 +78,7 @@ std::vector<ProbeOutcome> Workbench::checkProbes(const std::vector<Probe>& probe
         if (!referenceIds.empty()) {
             torch::Tensor before;
             {
-                const edit::EditBypass bypass(*m.edits);
+                const edit::EditBypass bypass(session.edits());
                 before = answerArgmax(edited.logits(prefix, beforeIds, referenceIds),
                                       referenceIds.size());
             }

@@ -17,17 +17,18 @@ SessionInfo Workbench::saveSession(const SessionSaveParams& params) const {
         nlohmann::json::parse(params.userJson, nullptr, false).is_discarded())
         throw Error(ErrorKind::InvalidInput, "the session's user state is not valid JSON");
     edit::SessionContents session;
-    session.patches = m.edits->patches();
+    const EditSession& edits = impl_->requireSession();
+    session.patches = edits.edits().patches();
     session.modelHash = m.info.hash;
     session.modelName = m.info.name;
-    session.inferenceJson = m.inference.toJson();
+    session.inferenceJson = edits.inference().toJson();
     session.userJson = params.userJson;
     edit::writeSessionFile(params.path, session);
     return {params.path, session.modelHash, int(session.patches.size()), params.userJson};
 }
 
 SessionInfo Workbench::loadSession(const std::string& path, const Progress& progress) {
-    LoadedModel& m = impl_->require();
+    const LoadedModel& m = impl_->require();
     progress.report(0.0, "reading the session");
     edit::SessionContents session;
     try {
@@ -61,9 +62,7 @@ SessionInfo Workbench::loadSession(const std::string& path, const Progress& prog
                 throw Error(ErrorKind::File, "the session '" + path + "' changes a weight '" +
                                                  name + "' this model does not have");
     }
-    m.edits->replaceAll(session.patches);
-    m.inferenceSwaps.clear(); // a loaded session has no undo history
-    m.inference = inference;
+    impl_->requireSession().replaceAll(session.patches, inference);
     progress.report(1.0, "session loaded");
     return {path, session.modelHash, int(session.patches.size()), session.userJson};
 }

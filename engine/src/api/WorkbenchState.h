@@ -1,7 +1,9 @@
 #pragma once
-// The Workbench's private state: the loaded model, its tokenizer and its image
-// processor. Shared by the facade's source files.
+// The Workbench's private state: the loaded model as it was loaded (weights, tokenizer,
+// image processor, preparation) and the edit session that changes on top of it. Shared by
+// the facade's source files.
 
+#include "api/EditSession.h"
 #include "edit/EditStack.h"
 #include "edit/Preparation.h"
 #include "model/Generator.h"
@@ -21,23 +23,19 @@
 
 namespace unike {
 
+// A model folder as it was read; only its preparation is added later. Edits live in the
+// EditSession beside it.
 struct LoadedModel {
     std::shared_ptr<model::MultimodalModel> model;
     std::shared_ptr<const text::TextTokenizer> tokenizer;
     vision::ImagePreprocessor preprocessor;
     ModelInfo info;
-    std::unique_ptr<edit::EditStack> edits;
-    edit::EditHyperParams inference; // the knobs the hooks use at inference time
-    // Per applied edit: the inference settings it replaced and the ones it set, so that
-    // removing it (undo) and restoring it (redo) put the right ones back.
-    std::map<int, std::pair<edit::EditHyperParams, edit::EditHyperParams>> inferenceSwaps;
     std::shared_ptr<const edit::Preparation> preparation; // null until prepared
     PreparationInfo preparationInfo;
 
     // Throws Error(InvalidInput) saying how to prepare when there is no preparation.
     const edit::Preparation& requirePreparation(const std::string& operation) const;
-    // Makes `prepared` (saved at `path`) this model's preparation and gives it to
-    // the edit stack; installFile reads it first.
+    // Makes `prepared` (saved at `path`) this model's preparation; installFile reads it first.
     void install(std::shared_ptr<const edit::Preparation> prepared, const std::string& path,
                  bool reused);
     void installFile(const std::string& path);
@@ -59,10 +57,20 @@ std::string modelFolderHash(const std::string& folder);
 
 struct Workbench::Impl {
     std::optional<LoadedModel> loaded;
+    std::unique_ptr<EditSession> editSession; // with `loaded`
     vision::ImageDecoder decoder;
 
     const LoadedModel& require() const;
     LoadedModel& require() { return const_cast<LoadedModel&>(std::as_const(*this).require()); }
+    // The loaded model's session. Reading operations switch edits off for a while (EditBypass),
+    // so even they get it mutable.
+    EditSession& requireSession() const;
+    // Makes `next` the loaded model, with a new, empty session that uses its preparation.
+    void open(LoadedModel next);
+    // Installs a preparation into the model and its session (LoadedModel::install).
+    void install(std::shared_ptr<const edit::Preparation> prepared, const std::string& path,
+                 bool reused);
+    void installFile(const std::string& path);
     // Decodes and preprocesses an image into pixel_values (1, 3, H, W) on the model's device.
     torch::Tensor pixelValues(const ImageInput& image) const;
     vision::RgbImage decode(const ImageInput& image) const;

@@ -86,14 +86,15 @@ bool takesAnswerEnd(const StateInput& input, StateSpace space) {
 } // namespace
 
 HiddenStates Workbench::captureStates(const StatesParams& params, const Progress& progress) {
-    LoadedModel& m = impl_->require();
+    const LoadedModel& m = impl_->require();
+    EditSession& session = impl_->requireSession();
     const bool fromData = !params.dataFolder.empty();
     if (!fromData && params.inputs.empty())
         throw Error(ErrorKind::InvalidInput,
                     "capturing states needs a data folder (--data DIR) or some inputs");
     const int layerCount = m.model->decoder().layerCount();
     const std::vector<int> edited =
-        m.preparation ? m.preparation->layers : m.inference.resolvedLayers(layerCount);
+        m.preparation ? m.preparation->layers : session.inference().resolvedLayers(layerCount);
     const int layer = params.layer < 0 ? edited.back() : params.layer;
     if (layer >= layerCount)
         throw Error(ErrorKind::InvalidInput, "layer " + std::to_string(layer) +
@@ -123,8 +124,8 @@ HiddenStates Workbench::captureStates(const StatesParams& params, const Progress
     // Last of the checks: loading replaces the live edits.
     if (!params.sessionPath.empty())
         loadSession(params.sessionPath, progress.subRange(0.0, 0.02));
-    const bool withAfter = params.beforeAndAfter && m.edits->liveCount() > 0;
-    const edit::EditedModel editedModel(*m.model, *m.edits, m.inference);
+    const bool withAfter = params.beforeAndAfter && session.edits().liveCount() > 0;
+    const edit::EditedModel editedModel(*m.model, session.edits(), session.inference());
     const Progress capturing = progress.subRange(0.02, 0.98);
 
     // Row i's state and tag before the edits, and its state after them when there are any.
@@ -163,8 +164,8 @@ HiddenStates Workbench::captureStates(const StatesParams& params, const Progress
             // Bypassed, liveFacts gives none; live, in-context edits put their
             // demonstrations first.
             const PromptSpec spec{question, input.style, prefix.defined()};
-            const std::vector<int> promptIds =
-                m.tokenizer->encode(spec.text(m.model->prompts(), liveFacts(*m.edits)), true);
+            const std::vector<int> promptIds = m.tokenizer->encode(
+                spec.text(m.model->prompts(), liveFacts(session.edits())), true);
             const model::ForwardResult result =
                 editedModel.hiddenStates(prefix, promptIds, answerIds);
             const int64_t position =
@@ -172,7 +173,7 @@ HiddenStates Workbench::captureStates(const StatesParams& params, const Progress
             return result.hiddenStates[size_t(layer)].select(1, position).view({-1});
         };
         {
-            const edit::EditBypass bypass(*m.edits);
+            const edit::EditBypass bypass(session.edits());
             before.push_back(capture());
         }
         if (withAfter)

@@ -2,6 +2,7 @@
 
 #include "model/blip2/Blip2Model.h"
 #include "model/blip2/DemoBlip2Config.h"
+#include "model/llava/DemoLlavaConfig.h"
 #include "model/llava/LlavaModel.h"
 
 #include <unike/Error.h>
@@ -58,30 +59,9 @@ io::LlavaConfig tinyLlava() {
     return c;
 }
 
-// The demo BLIP-2's sizes in the LLaVA family, to compare the two paths at equal size: a
-// CLIP of the demo ViT's width and depth at 48 px, patch 12 (16 visual tokens, as the demo's
-// 16 queries), and a LLaMA of the demo OPT's width, depth and heads whose SwiGLU has the
-// parameters (and multiply-adds) of OPT's FFN: three matrices of 2/3 the width, rounded up to
-// a multiple of 8, as LLaMA sizes its own (11008 = 2/3 of 4 x 4096, rounded).
+// The demo LLaVA's shape (DemoLlavaConfig.h), its image token just past 1024 ids.
 io::LlavaConfig demoSizedLlava() {
-    const io::Blip2Config demo = demoBlip2Config(1024);
-    io::LlavaConfig c;
-    c.vision.hiddenSize = demo.vision.hiddenSize;
-    c.vision.intermediateSize = demo.vision.intermediateSize;
-    c.vision.numHiddenLayers = demo.vision.numHiddenLayers;
-    c.vision.numAttentionHeads = demo.vision.numAttentionHeads;
-    c.vision.imageSize = demo.vision.imageSize;
-    c.vision.patchSize = demo.vision.patchSize;
-    c.text.vocabSize = 1088;
-    c.text.hiddenSize = demo.text.hiddenSize;
-    c.text.intermediateSize = (2 * demo.text.ffnDim / 3 + 7) / 8 * 8;
-    c.text.numHiddenLayers = demo.text.numHiddenLayers;
-    c.text.numAttentionHeads = c.text.numKeyValueHeads = demo.text.numAttentionHeads;
-    c.text.headDim = demo.text.hiddenSize / demo.text.numAttentionHeads;
-    c.text.maxPositionEmbeddings = demo.text.maxPositionEmbeddings;
-    c.imageTokenIndex = 1024;
-    c.imageSeqLength = c.visualTokenCount();
-    return c;
+    return demoLlavaConfig(1088, 1024, std::nullopt);
 }
 
 // llava-hf/llava-1.5-7b-hf: CLIP ViT-L/14 at 336 px (LlavaConfig's vision default) and
@@ -117,7 +97,7 @@ const std::vector<RandomShape>& randomShapes() {
                    "BLIP-2 OPT-2.7b: 32 decoder layers of width 2560 behind ViT-g and the Q-Former",
                    blip2Opt27b()),
         llavaShape("llava-tiny", "a LLaVA (CLIP + LLaMA) of width 64, for tests", tinyLlava()),
-        llavaShape("llava-demo", "a LLaVA (CLIP + LLaMA) of the demo BLIP-2's sizes",
+        llavaShape("llava-demo", "the demo LLaVA (CLIP + LLaMA)'s shape, the demo BLIP-2's sizes",
                    demoSizedLlava()),
         llavaShape("llava-1.5-7b",
                    "LLaVA-1.5-7b: CLIP ViT-L/14-336 (576 visual tokens) and a 32-layer LLaMA-7B",

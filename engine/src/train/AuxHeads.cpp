@@ -20,10 +20,18 @@ torch::Tensor trainable(torch::Tensor tensor) {
 
 AuxHeads::AuxHeads(std::vector<int> slotSizes, const std::vector<std::string>& slotNames,
                    int64_t prefixWidth, bool objectQueries, bool objectTokens)
+    : AuxHeads(std::move(slotSizes), slotNames, prefixWidth,
+               !objectQueries ? ObjectReading::Pooled
+               : objectTokens ? ObjectReading::QueryTokens
+                              : ObjectReading::Queries) {}
+
+AuxHeads::AuxHeads(std::vector<int> slotSizes, const std::vector<std::string>& slotNames,
+                   int64_t prefixWidth, ObjectReading reading)
     : sizes_(std::move(slotSizes))
     , names_(slotNames)
-    , objectQueries_(objectQueries)
-    , objectTokens_(objectQueries && objectTokens) {
+    , objectQueries_(reading == ObjectReading::Queries || reading == ObjectReading::QueryTokens)
+    , objectTokens_(reading == ObjectReading::QueryTokens)
+    , objectRegions_(reading == ObjectReading::Regions) {
     int64_t classes = 0;
     for (size_t slot = 0; slot < sizes_.size(); ++slot) {
         offsets_.push_back(classes);
@@ -77,24 +85,32 @@ std::vector<torch::Tensor> AuxHeads::parameters() const {
 torch::Tensor AuxHeads::loss(const torch::Tensor& prefix, const TrainingBatch& batch,
                              double shapeWeight) const {
     const torch::Tensor whole = prefix.mean(1);
-    auto total = slotLoss(slotInputs(prefix, whole), batch.auxLabels, shapeWeight);
+    auto total =
+        slotLoss(slotInputs(prefix, whole, batch.objectRegions), batch.auxLabels, shapeWeight);
     if (presenceClasses_ > 0)
         total = total + presenceLoss(whole, batch);
     return total;
 }
 
 std::vector<torch::Tensor> AuxHeads::slotInputs(const torch::Tensor& prefix,
-                                                const torch::Tensor& whole) const {
+                                                const torch::Tensor& whole,
+                                                const torch::Tensor& regions) const {
     std::vector<torch::Tensor> objectInputs; // one per object, each narrowed (and pooled) once
     const int64_t group = objects_ > 0 ? prefix.size(1) / objects_ : 0;
-    if (objectQueries_ && group > 0)
+    if (objectRegions_ && regions.defined() && regions.size(2) == prefix.size(1))
+        for (int object = 0; object < objects_ && object < regions.size(1); ++object)
+            objectInputs.push_back(
+                regions.select(1, object).unsqueeze(1).to(prefix.dtype()).bmm(prefix).squeeze(1));
+    else if (objectQueries_ && group > 0)
         for (int object = 0; object < objects_; ++object) {
             auto tokens = prefix.narrow(1, object * group, group);
             objectInputs.push_back(objectTokens_ ? tokens : tokens.mean(1));
         }
     std::vector<torch::Tensor> inputs;
     for (int object : objectOf_)
-        inputs.push_back(objectInputs.empty() || object < 0 ? whole : objectInputs[size_t(object)]);
+        inputs.push_back(object < 0 || size_t(object) >= objectInputs.size()
+                             ? whole
+                             : objectInputs[size_t(object)]);
     return inputs;
 }
 
@@ -162,7 +178,8 @@ double AuxHeads::slotAccuracy(const torch::Tensor& prefix, const TrainingBatch& 
         const int64_t count = labelled.sum().item<int64_t>();
         if (count == 0)
             return -1.0;
-        auto logits = slotLogits(slotInputs(prefix, prefix.mean(1))[slot], slot);
+        auto logits =
+            slotLogits(slotInputs(prefix, prefix.mean(1), batch.objectRegions)[slot], slot);
         if (logits.dim() == 3)
             logits = logits.mean(1); // the group's tokens vote
         auto right = (logits.argmax(-1).eq(labels) & labelled).sum().item<int64_t>();

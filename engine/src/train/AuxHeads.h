@@ -11,6 +11,9 @@
 // With object tokens as well, every token of the group must name all its object's
 // attributes on its own (not just their mean), so one attention read of a token whose
 // shape matches the question also brings that object's colour, size and position.
+// With object regions instead (LLaVA, whose visual tokens are patches), slot "objectK_..."
+// reads the patches object K covers (TrainingBatch::objectRegions), weighted by how much of
+// each it covers: the vision tower then keeps each object's attributes where the object is.
 
 #include "train/TrainingBatch.h"
 
@@ -23,8 +26,11 @@ namespace unike::train {
 
 class AuxHeads {
 public:
+    enum class ObjectReading { Pooled, Queries, QueryTokens, Regions };
     AuxHeads(std::vector<int> slotSizes, const std::vector<std::string>& slotNames,
              int64_t prefixWidth, bool objectQueries = false, bool objectTokens = false);
+    AuxHeads(std::vector<int> slotSizes, const std::vector<std::string>& slotNames,
+             int64_t prefixWidth, ObjectReading reading);
 
     // The mean cross-entropy over the labelled slots plus the presence loss; the slots
     // named "...shape" count `shapeWeight` times in that mean.
@@ -34,8 +40,10 @@ public:
     double slotAccuracy(const torch::Tensor& prefix, const TrainingBatch& batch,
                         const std::string& name) const;
     std::vector<torch::Tensor> parameters() const;
-    // The prefix groups the object slots read, one per object; 0 without object queries.
-    int objectGroups() const { return objectQueries_ ? objects_ : 0; }
+    // The prefix groups (or regions) the object slots read, one per object; 0 when they pool
+    // the whole prefix.
+    int objectGroups() const { return objectQueries_ || objectRegions_ ? objects_ : 0; }
+    bool readsRegions() const { return objectRegions_; }
 
     // Object words: the slots with a token id per class classify an object's tokens by their
     // dot product with the decoder's embeddings of those words (unit rows times a learned
@@ -51,8 +59,8 @@ public:
 private:
     // What each slot reads (see above): `whole`, the prefix's mean (B, W), its object's group
     // mean (B, W), or with object tokens the group itself (B, G, W).
-    std::vector<torch::Tensor> slotInputs(const torch::Tensor& prefix,
-                                          const torch::Tensor& whole) const;
+    std::vector<torch::Tensor> slotInputs(const torch::Tensor& prefix, const torch::Tensor& whole,
+                                          const torch::Tensor& regions) const;
     torch::Tensor slotLogits(const torch::Tensor& input, size_t slot) const;
     torch::Tensor slotLoss(const std::vector<torch::Tensor>& inputs, const torch::Tensor& labels,
                            double shapeWeight) const;
@@ -65,6 +73,7 @@ private:
     int objects_ = 0;              // distinct K
     bool objectQueries_ = false;
     bool objectTokens_ = false;
+    bool objectRegions_ = false;
     torch::Tensor weight_, bias_;
     std::vector<torch::Tensor> wordIds_; // per slot: (classes) token ids, or undefined
     torch::Tensor words_, wordLogScale_;

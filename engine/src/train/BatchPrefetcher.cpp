@@ -2,15 +2,16 @@
 
 namespace unike::train {
 
-BatchPrefetcher::BatchPrefetcher(SampleSource& source, const text::BpeTokenizer& tokenizer,
+BatchPrefetcher::BatchPrefetcher(SampleSource& source, const text::TextTokenizer& tokenizer,
                                  const vision::ImagePreprocessor& preprocessor, int imageSize,
-                                 size_t auxSlots, bool background)
+                                 size_t auxSlots, bool background, RegionGrid grid)
     : source_(source)
     , tokenizer_(tokenizer)
     , preprocessor_(preprocessor)
     , imageSize_(imageSize)
     , auxSlots_(auxSlots)
-    , background_(background) {}
+    , background_(background)
+    , grid_(grid) {}
 
 BatchPrefetcher::~BatchPrefetcher() {
     // The worker holds references to the source; it must finish before they go away.
@@ -28,7 +29,7 @@ TrainingBatch BatchPrefetcher::build(const BatchRequest& request) {
             continue;
         samples.push_back(std::move(sample));
     }
-    return buildBatch(samples, tokenizer_, preprocessor_, imageSize_, auxSlots_);
+    return buildBatch(samples, tokenizer_, preprocessor_, imageSize_, auxSlots_, grid_);
 }
 
 TrainingBatch BatchPrefetcher::take(const BatchRequest& request) {

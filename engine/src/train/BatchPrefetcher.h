@@ -5,7 +5,7 @@
 // in 2-minute runs: 18% more vision warm-up steps, whose batches are mostly drawing, and
 // 5% more full steps (29% with OpenBLAS also on both cores, README).
 
-#include "text/BpeTokenizer.h"
+#include "text/TextTokenizer.h"
 #include "train/TrainingBatch.h"
 #include "train/TrainingSample.h"
 #include "vision/ImagePreprocessor.h"
@@ -23,9 +23,9 @@ struct BatchRequest {
 class BatchPrefetcher {
 public:
     // With `background` false every batch is built on the caller's thread, on demand.
-    BatchPrefetcher(SampleSource& source, const text::BpeTokenizer& tokenizer,
+    BatchPrefetcher(SampleSource& source, const text::TextTokenizer& tokenizer,
                     const vision::ImagePreprocessor& preprocessor, int imageSize, size_t auxSlots,
-                    bool background);
+                    bool background, RegionGrid grid = {});
     ~BatchPrefetcher();
     BatchPrefetcher(const BatchPrefetcher&) = delete;
     BatchPrefetcher& operator=(const BatchPrefetcher&) = delete;
@@ -39,11 +39,12 @@ private:
     TrainingBatch build(const BatchRequest& request);
 
     SampleSource& source_;
-    const text::BpeTokenizer& tokenizer_;
+    const text::TextTokenizer& tokenizer_;
     const vision::ImagePreprocessor& preprocessor_;
     int imageSize_;
     size_t auxSlots_;
     bool background_;
+    RegionGrid grid_;
     std::future<TrainingBatch> pending_;
 };
 

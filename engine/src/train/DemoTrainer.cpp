@@ -18,6 +18,20 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Where the visual tokens start in the sequence: at the image token (LLaVA; every image row of
+// the trainer's prompts has it at the same place), else at 0 (BLIP-2's prefix).
+int64_t visualStartOf(const torch::Tensor& inputIds, int64_t imageTokenId) {
+    if (imageTokenId < 0)
+        return 0;
+    const auto at = inputIds.eq(imageTokenId).nonzero();
+    return at.size(0) > 0 ? at[0][1].item<int64_t>() : 0;
+}
+
+// BLIP-2's ViT and LLaVA's CLIP, by their checkpoint names.
+bool isVisionTower(const std::string& name) {
+    return name.rfind("vision_model.", 0) == 0 || name.rfind("vision_tower.", 0) == 0;
+}
+
 // Cross-entropy of the next-token predictions on labelled text positions.
 torch::Tensor languageLoss(const torch::Tensor& logits, int64_t prefix,
                            const torch::Tensor& labels) {
@@ -49,13 +63,15 @@ double scheduleLearningRate(torch::optim::Optimizer& optimizer, double peak, dou
 
 } // namespace
 
-DemoTrainer::DemoTrainer(model::Blip2Model& model, const text::BpeTokenizer& tokenizer,
+DemoTrainer::DemoTrainer(model::MultimodalModel& model, const text::TextTokenizer& tokenizer,
                          SampleSource& train, TrainerOptions options)
     : model_(model)
     , tokenizer_(tokenizer)
     , train_(train)
     , options_(options)
-    , imageSize_(int(model.config().vision.imageSize)) {
+    , imageSize_(int(model.imageSize())) {
+    if (imageSize_ <= 0)
+        throw Error(ErrorKind::InvalidInput, "the demo trainer needs a model with a vision tower");
     vision::ImageProcessorConfig config;
     config.height = config.width = imageSize_;
     preprocessor_ = vision::ImagePreprocessor(config);
@@ -94,6 +110,26 @@ DemoTrainer::evaluate(const std::vector<TrainingSample>& samples) const {
     return accuracy;
 }
 
+int64_t DemoTrainer::prefixWidth() const {
+    torch::NoGradGuard noGrad;
+    const auto pixels = torch::zeros({1, 3, imageSize_, imageSize_},
+                                     torch::TensorOptions(model_.dtype()).device(model_.device()));
+    return model_.imagePrefix(pixels).size(-1);
+}
+
+RegionGrid DemoTrainer::regionGrid(int objects) const {
+    if (!options_.objectRegions)
+        return {};
+    const int64_t tokens = model_.visualTokenCount();
+    const int side = int(std::lround(std::sqrt(double(tokens))));
+    if (model_.imageTokenId() < 0 || int64_t(side) * side != tokens)
+        throw Error(ErrorKind::InvalidInput,
+                    "object regions need visual tokens that are the image's patches (LLaVA's "
+                    "default feature selection), not " +
+                        std::to_string(tokens) + " tokens of a " + model_.architecture());
+    return {side, objects};
+}
+
 std::vector<torch::Tensor> DemoTrainer::visionParameters() const {
     std::vector<torch::Tensor> out;
     for (const auto& [name, tensor] : model_.parameters().all())
@@ -105,9 +141,12 @@ std::vector<torch::Tensor> DemoTrainer::visionParameters() const {
 torch::Tensor DemoTrainer::objectWordEmbeddings(AuxHeads& heads) const {
     if (!options_.objectWords || !options_.objectQueries)
         return {};
-    const torch::Tensor& embeddings =
-        model_.parameters().get("language_model.model.decoder.embed_tokens.weight");
-    if (embeddings.size(1) != model_.config().text.wordEmbedProjDim)
+    // OPT's and LLaMA's names for the word embeddings.
+    std::string name = "language_model.model.decoder.embed_tokens.weight";
+    if (!model_.parameters().contains(name))
+        name = "language_model.model.embed_tokens.weight";
+    const torch::Tensor& embeddings = model_.parameters().get(name);
+    if (embeddings.size(1) != prefixWidth())
         throw Error(ErrorKind::InvalidInput, "object words need word embeddings as wide as the "
                                              "image prefix");
     // A slot is tied only when every class is one token, as the demo tokenizer makes answers.
@@ -115,7 +154,7 @@ torch::Tensor DemoTrainer::objectWordEmbeddings(AuxHeads& heads) const {
     for (const auto& words : train_.auxLabelWords()) {
         std::vector<int64_t> slot;
         for (const std::string& word : words) {
-            const std::vector<int> tokens = tokenizer_.encode(" " + word, false);
+            const std::vector<int> tokens = tokenizer_.encodeAnswer(word);
             if (tokens.size() != 1)
                 break;
             slot.push_back(tokens[0]);
@@ -173,13 +212,17 @@ int64_t DemoTrainer::visionWarmup(const AuxHeads& heads, BatchPrefetcher& batche
 TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<TrainingSample>& heldOut) {
     torch::manual_seed(options_.seed);
     const std::vector<int> auxSizes = train_.auxLabelSizes();
-    AuxHeads heads(auxSizes, train_.auxLabelNames(), model_.config().text.wordEmbedProjDim,
-                   options_.objectQueries, options_.objectTokens);
+    using Reading = AuxHeads::ObjectReading;
+    const Reading reading = options_.objectRegions    ? Reading::Regions
+                            : !options_.objectQueries ? Reading::Pooled
+                            : options_.objectTokens   ? Reading::QueryTokens
+                                                      : Reading::Queries;
+    AuxHeads heads(auxSizes, train_.auxLabelNames(), prefixWidth(), reading);
     const torch::Tensor wordEmbeddings = objectWordEmbeddings(heads);
     model_.parameters().setRequiresGrad(true);
     TrainerLog log;
     BatchPrefetcher batches(train_, tokenizer_, preprocessor_, imageSize_, auxSizes.size(),
-                            options_.prefetchBatches);
+                            options_.prefetchBatches, regionGrid(heads.objectGroups()));
     const auto start = Clock::now();
     const double warmupSeconds = std::min(options_.visionWarmupMinutes, options_.minutes) * 60.0;
     if (warmupSeconds > 0) {
@@ -191,11 +234,11 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
     if (wordEmbeddings.defined())
         heads.setWordEmbeddings(wordEmbeddings);
 
-    // Two groups: the ViT, whose rate can be scaled (BLIP-2 keeps its image encoder frozen),
-    // and the rest with the aux heads.
+    // Two groups: the ViT, whose rate can be scaled (BLIP-2 keeps its image encoder frozen,
+    // LLaVA its CLIP), and the rest with the aux heads.
     std::vector<torch::Tensor> visionTower, rest;
     for (const auto& [name, tensor] : model_.parameters().all())
-        (name.rfind("vision_model.", 0) == 0 ? visionTower : rest).push_back(tensor);
+        (isVisionTower(name) ? visionTower : rest).push_back(tensor);
     for (const auto& tensor : heads.parameters())
         rest.push_back(tensor);
     std::vector<torch::Tensor> parameters = rest;
@@ -239,8 +282,12 @@ TrainerLog DemoTrainer::run(const Progress& progress, const std::vector<Training
         auto auxLoss = heads.loss(prefix, batch);
         const double auxFactor = options_.auxWeight * (imageFirst ? 3.0 : 1.0);
         auto loss = lmLoss + auxFactor * auxLoss;
-        const ObjectAttentionTargets attentionTargets{result.prefixLength, heads.objectGroups(),
-                                                      batch.subjectObject, batch.promptLength};
+        ObjectAttentionTargets attentionTargets{result.prefixLength, heads.objectGroups(),
+                                                batch.subjectObject, batch.promptLength};
+        if (heads.readsRegions()) {
+            attentionTargets.objectRegions = batch.objectRegions;
+            attentionTargets.visualStart = visualStartOf(batch.inputIds, model_.imageTokenId());
+        }
         if (findsObjects)
             loss = loss + options_.objectAttentionWeight *
                               objectAttentionLoss(result.attentions, attentionTargets);

@@ -1,12 +1,13 @@
 #pragma once
-// Trains a small BLIP-2 (OPT) model from scratch on a SampleSource, on the CPU,
-// within a time budget. The model is a normal Blip2Model: what it learns saves
-// in Hugging Face's format and loads through the same path as real checkpoints.
+// Trains a small multimodal model (the demo BLIP-2 or LLaVA) from scratch on a SampleSource,
+// on the CPU, within a time budget. The model is a normal MultimodalModel: what it learns
+// saves in Hugging Face's format and loads through the same path as real checkpoints.
 // An auxiliary classification head on the image prefix (not saved) makes the
 // vision tower learn early (EVIDENCE.md: without it nothing visual was learned).
 
-#include "model/blip2/Blip2Model.h"
-#include "text/BpeTokenizer.h"
+#include "model/MultimodalModel.h"
+#include "text/TextTokenizer.h"
+#include "train/TrainingBatch.h"
 #include "train/TrainingSample.h"
 #include "vision/ImagePreprocessor.h"
 
@@ -27,8 +28,11 @@ struct TrainerOptions {
     bool objectQueries = false; // the aux heads read each object from its own queries
     bool objectTokens = false;  // ...and from each of them alone (AuxHeads)
     bool objectWords = false;   // ...through the decoder's embeddings of the answer words
-    // With object queries: the weight of ObjectAttentionLoss, which points one decoder head
-    // per layer at the asked object's group of image tokens; 0 leaves attention free.
+    // LLaVA's counterpart of object queries: the aux heads read each object from the patches
+    // it covers (AuxHeads); needs visual tokens that are a square grid of patches.
+    bool objectRegions = false;
+    // With object queries or regions: the weight of ObjectAttentionLoss, which points one
+    // decoder head per layer at the asked object's image tokens; 0 leaves attention free.
     double objectAttentionWeight = 0.0;
     // First, the vision side (ViT, Q-Former, projection) alone on the auxiliary heads: a
     // step without the decoder is several times cheaper, so shape is learned sooner.
@@ -68,8 +72,8 @@ class DemoTrainer {
 public:
     using Options = TrainerOptions;
 
-    DemoTrainer(model::Blip2Model& model, const text::BpeTokenizer& tokenizer, SampleSource& train,
-                TrainerOptions options);
+    DemoTrainer(model::MultimodalModel& model, const text::TextTokenizer& tokenizer,
+                SampleSource& train, TrainerOptions options);
 
     // Runs until the budget ends; reports "loss", "lm_loss", "aux_loss" and "lr" scalars.
     // Cancel stops after the current step and keeps what was learned.
@@ -86,9 +90,13 @@ private:
     int64_t visionWarmup(const AuxHeads& heads, BatchPrefetcher& batches, double seconds,
                          const Progress& progress, TrainerLog& log);
     std::vector<torch::Tensor> visionParameters() const;
+    // The width of the visual tokens, which the aux heads read.
+    int64_t prefixWidth() const;
+    // The patch grid object regions are drawn on; side 0 without object regions.
+    RegionGrid regionGrid(int objects) const;
 
-    model::Blip2Model& model_;
-    const text::BpeTokenizer& tokenizer_;
+    model::MultimodalModel& model_;
+    const text::TextTokenizer& tokenizer_;
     SampleSource& train_;
     TrainerOptions options_;
     vision::ImagePreprocessor preprocessor_;

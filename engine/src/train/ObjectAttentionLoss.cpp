@@ -10,11 +10,9 @@ std::vector<torch::Tensor> groupMasses(const std::vector<torch::Tensor>& attenti
                                        const ObjectAttentionTargets& targets, int firstLayer,
                                        int64_t head) {
     const int64_t prefix = targets.prefixLength;
-    if (prefix <= 0 || targets.objectGroups <= 0 || !targets.subjectObject.defined())
+    const bool regions = targets.objectRegions.defined();
+    if ((prefix <= 0 && !regions) || targets.objectGroups <= 0 || !targets.subjectObject.defined())
         return {};
-    const int64_t group = prefix / targets.objectGroups;
-    if (group == 0)
-        throw Error(ErrorKind::InvalidInput, "fewer image tokens than object groups");
     const auto rows = targets.subjectObject.ge(0).nonzero().view({-1});
     if (rows.numel() == 0)
         return {};
@@ -22,9 +20,25 @@ std::vector<torch::Tensor> groupMasses(const std::vector<torch::Tensor>& attenti
     // Text token i sits at sequence position prefix + i; the last prompt token predicts the
     // answer's first.
     const auto position = targets.promptLength.index_select(0, rows) + (prefix - 1);
-    const auto columns = torch::arange(prefix, torch::kLong).view({1, -1});
-    const auto first = (subject * group).view({-1, 1});
-    const auto inGroup = (columns.ge(first) & columns.lt(first + group)).to(torch::kFloat32);
+    // The visual tokens' columns, and per row which of them are the subject's (rows, N).
+    int64_t start = 0, visual = prefix;
+    torch::Tensor inGroup;
+    if (regions) {
+        start = targets.visualStart;
+        visual = targets.objectRegions.size(2);
+        inGroup = targets.objectRegions.index_select(0, rows)
+                      .gather(1, subject.view({-1, 1, 1}).expand({-1, 1, visual}))
+                      .squeeze(1)
+                      .gt(0)
+                      .to(torch::kFloat32);
+    } else {
+        const int64_t group = prefix / targets.objectGroups;
+        if (group == 0)
+            throw Error(ErrorKind::InvalidInput, "fewer image tokens than object groups");
+        const auto columns = torch::arange(prefix, torch::kLong).view({1, -1});
+        const auto first = (subject * group).view({-1, 1});
+        inGroup = (columns.ge(first) & columns.lt(first + group)).to(torch::kFloat32);
+    }
 
     std::vector<torch::Tensor> out;
     for (size_t layer = size_t(std::max(0, firstLayer)); layer < attentions.size(); ++layer) {
@@ -36,7 +50,7 @@ std::vector<torch::Tensor> groupMasses(const std::vector<torch::Tensor>& attenti
                         .select(1, head)
                         .gather(1, position.view({-1, 1, 1}).expand({-1, 1, probs.size(-1)}))
                         .squeeze(1)
-                        .narrow(1, 0, prefix)
+                        .narrow(1, start, visual)
                         .to(torch::kFloat32);
         out.push_back((read * inGroup).sum(1));
     }

@@ -12,10 +12,15 @@
 namespace unike::train {
 
 struct ObjectAttentionTargets {
-    int64_t prefixLength = 0;    // image-prefix tokens in front of the text
+    int64_t prefixLength = 0;    // positions added in front of the text after the image
     int objectGroups = 0;        // groups the prefix splits into, one per object slot
     torch::Tensor subjectObject; // (B), the asked object's group, -1 where none
     torch::Tensor promptLength;  // (B), text tokens before the answer, BOS included
+    // LLaVA: (B, objects, N) object regions over its N patch tokens (TrainingBatch), which
+    // stand at sequence positions [visualStart, visualStart + N); the subject's target is
+    // every patch it covers. Undefined: BLIP-2's groups of the prefix, at positions 0...
+    torch::Tensor objectRegions;
+    int64_t visualStart = 0;
 };
 
 // The mean over the rows with a subject and over layers [firstLayer, end) of

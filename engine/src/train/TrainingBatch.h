@@ -1,7 +1,8 @@
 #pragma once
-// Turns training samples into padded tensors for one optimisation step.
+// Turns training samples into padded tensors for one optimisation step: each prompt with
+// its answer and EOS, as the model's tokenizer reads "prompt answer".
 
-#include "text/BpeTokenizer.h"
+#include "text/TextTokenizer.h"
 #include "train/TrainingSample.h"
 #include "vision/ImagePreprocessor.h"
 
@@ -18,12 +19,27 @@ struct TrainingBatch {
     torch::Tensor auxLabels;     // (B, slots), -1 for none
     torch::Tensor subjectObject; // (B), the object the question asks about, -1 for none
     torch::Tensor promptLength;  // (B), tokens before the answer, BOS included
+    // With a RegionGrid: (B, objects, side * side), how much of each patch (row-major, as
+    // the visual tokens) each object covers, each object's row summing to 1; zero rows for
+    // objects a scene does not have. Undefined otherwise.
+    torch::Tensor objectRegions;
     std::vector<std::string> groups;
 };
 
+// The patch grid of a vision tower whose visual tokens are its patches (LLaVA), for object
+// regions; side 0 for none.
+struct RegionGrid {
+    int side = 0;    // patches per image side
+    int objects = 0; // object slots
+};
+
 TrainingBatch buildBatch(const std::vector<TrainingSample>& samples,
-                         const text::BpeTokenizer& tokenizer,
+                         const text::TextTokenizer& tokenizer,
                          const vision::ImagePreprocessor& preprocessor, int imageSize,
-                         size_t auxSlots);
+                         size_t auxSlots, RegionGrid grid = {});
+
+// One object's share of each patch of a side x side grid, summing to 1 (all zeros for an
+// empty area): the overlap of its square with each patch, the shape's rotation ignored.
+std::vector<float> objectRegion(const ObjectArea& area, int side);
 
 } // namespace unike::train

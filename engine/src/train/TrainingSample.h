@@ -10,14 +10,20 @@
 
 namespace unike::train {
 
+// Where an object lies, as shares of the image side (world::ObjectArea).
+struct ObjectArea {
+    double cx = 0.5, cy = 0.5, extent = 0.0;
+};
+
 struct TrainingSample {
     bool hasImage = false;
     vision::RgbImage image{0, 0};
-    std::string prompt;         // exactly what the model sees before the answer
-    std::string answer;         // trained as " " + answer + EOS
-    std::vector<int> auxLabels; // one class per slot, -1 for none
-    int subjectObject = -1;     // the object slot the question asks about, -1 for none
-    std::string group;          // for per-kind accuracy in the log ("perception_vqa", ...)
+    std::string prompt;                  // exactly what the model sees before the answer
+    std::string answer;                  // trained as " " + answer + EOS
+    std::vector<int> auxLabels;          // one class per slot, -1 for none
+    int subjectObject = -1;              // the object slot the question asks about, -1 for none
+    std::vector<ObjectArea> objectAreas; // per object slot, for object regions
+    std::string group;                   // for per-kind accuracy in the log ("perception_vqa", ...)
 };
 
 class SampleSource {

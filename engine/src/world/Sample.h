@@ -16,6 +16,12 @@ const char* taskKindName(TaskKind kind); // "perception_vqa", "knowledge_vqa", "
 // included, and draws its own images.
 enum class Split { Train, Eval };
 
+// Where an object of a plain scene lies, as shares of the image side: its centre and its
+// extent (the shape's width and height).
+struct ObjectArea {
+    double cx = 0.5, cy = 0.5, extent = 0.0;
+};
+
 struct Sample {
     TaskKind kind = TaskKind::PerceptionVqa;
     std::string questionType; // "colour", "habitat", "caption_scene", "text_food", "world_fact"...
@@ -35,6 +41,8 @@ struct Sample {
     // The object a perception question asks about, in the scene's order (that of the aux
     // labels' object slots); -1 where none is singled out (counts, other tasks).
     int subjectObject = -1;
+    // Each object's area, in the same order; empty for entity views and text.
+    std::vector<ObjectArea> objectAreas;
     // The scene holds an object the world names wrongly (cyan taught as "green"), so a
     // question's word must find either of two looks.
     bool holdsTaughtWrongObject = false;

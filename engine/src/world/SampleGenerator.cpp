@@ -54,6 +54,8 @@ struct SampleGenerator::State {
         s.hasImage = true;
         s.image = renderer.render(scene);
         s.auxLabels = aux.of(scene);
+        for (const SceneObject& object : scene.objects)
+            s.objectAreas.push_back({object.cx, object.cy, object.extent});
         s.holdsTaughtWrongObject = sampler.hasConfusedObject(scene);
         return s;
     }
