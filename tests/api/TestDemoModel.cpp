@@ -1,8 +1,9 @@
-// The committed demo model: it loads from the resources through the same path as
-// any Hugging Face checkpoint and answers the gallery's questions as trained.
-#include "text/BpeTokenizer.h"
+// The committed demo models, BLIP-2 and LLaVA: each loads from the resources through the
+// same path as any Hugging Face checkpoint and answers the gallery's questions as trained.
+#include "text/TextTokenizer.h"
 #include "world/SampleGenerator.h"
 
+#include <unike/Error.h>
 #include <unike/Resources.h>
 #include <unike/Workbench.h>
 
@@ -17,10 +18,32 @@ using namespace unike;
 class TestDemoModel : public QObject {
     Q_OBJECT
 
+    static void families() {
+        QTest::addColumn<QString>("family");
+        QTest::newRow("blip-2") << QString("blip-2");
+        QTest::newRow("llava") << QString("llava");
+    }
+
 private Q_SLOTS:
+    void bothFamiliesShip() {
+        const std::vector<DemoModel> demos = demoModels();
+        QCOMPARE(demos.size(), size_t(2));
+        QCOMPARE(demos[0].family, std::string("blip-2"));
+        QCOMPARE(demos[1].family, std::string("llava"));
+        for (const DemoModel& demo : demos)
+            QCOMPARE(demo.folder, demoModelFolder(demo.family));
+        QCOMPARE(demoModelFolder(), demos[0].folder);
+        QVERIFY_THROWS_EXCEPTION(Error, demoModelFolder("qwen2_vl"));
+    }
+
+    void answersTheGalleryQuestions_data() { families(); }
     void answersTheGalleryQuestions() {
+        QFETCH(QString, family);
         Workbench workbench;
-        const ModelInfo info = workbench.loadModel({});
+        ModelLoadParams load;
+        load.folder = demoModelFolder(family.toStdString());
+        const ModelInfo info = workbench.loadModel(load);
+        QCOMPARE(QString::fromStdString(info.family), family);
         QVERIFY(info.parameters > 1'000'000);
         const QString images = QString::fromStdString(resourcesDirectory()) + "/images/";
         QFile index(images + "gallery.json");
@@ -44,9 +67,13 @@ private Q_SLOTS:
                  qPrintable(QString("%1 of %2").arg(right).arg(gallery.size())));
     }
 
+    void answersTextQuestions_data() { families(); }
     void answersTextQuestions() {
+        QFETCH(QString, family);
         Workbench workbench;
-        workbench.loadModel({});
+        ModelLoadParams load;
+        load.folder = demoModelFolder(family.toStdString());
+        workbench.loadModel(load);
         AskParams ask;
         ask.style = PromptStyle::Raw;
         ask.question = "nq question: what colour is the sky?";
@@ -57,16 +84,18 @@ private Q_SLOTS:
 
     // Token accuracy credits every right token, so a wrong answer split into byte pieces
     // scored for its predictable tail: reliability before editing read 28.7 instead of ~7.
+    void oneWordAnswersAreOneToken_data() { families(); }
     void oneWordAnswersAreOneToken() {
-        const std::string folder = demoModelFolder();
-        const auto tokenizer = text::BpeTokenizer::fromDirectory(folder);
+        QFETCH(QString, family);
+        const std::string folder = demoModelFolder(family.toStdString());
+        const auto tokenizer = text::loadTokenizer(folder);
         const world::SampleGenerator generator(world::World::load(folder + "/world.json"));
         int oneWord = 0;
         for (const std::string& answer : generator.answerVocabulary()) {
             if (answer.find(' ') != std::string::npos)
                 continue;
             ++oneWord;
-            QVERIFY2(tokenizer.encode(" " + answer, false).size() == 1, answer.c_str());
+            QVERIFY2(tokenizer->encodeAnswer(answer).size() == 1, answer.c_str());
         }
         QVERIFY(oneWord > 50);
     }

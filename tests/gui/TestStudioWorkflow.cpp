@@ -312,6 +312,25 @@ private slots:
         window_->correctPanel()->hyperParams()->setOverridesText({});
     }
 
+    // File > Open Demo Model switches to the LLaVA demo: a new, empty session on a model of
+    // the other family, which answers the same sample.
+    void switchesToTheLlavaDemo() {
+        QAction* llava = nullptr;
+        for (QAction* action : window_->findChildren<QAction*>())
+            if (action->text() == "LLaVA (CLIP + LLaMA) demo")
+                llava = action;
+        QVERIFY(llava && llava->isEnabled());
+        QSignalSpy loaded(worker(), &EngineWorker::modelLoaded);
+        llava->trigger();
+        QVERIFY(loaded.wait(kWaitMs));
+        const auto info = loaded.takeFirst().at(0).value<unike::ModelInfo>();
+        QCOMPARE(QString::fromStdString(info.family), QString("llava"));
+        QCOMPARE(window_->modelName(), QString("demo-llava"));
+        QCOMPARE(window_->undoStack()->count(), 0);
+        window_->imagePanel()->openSample(0);
+        QVERIFY(!freshAnswer().isEmpty());
+    }
+
     void cleanupTestCase() { window_.reset(); }
 };
 

@@ -414,6 +414,15 @@ private Q_SLOTS:
         // Seeing the colour needs the visual tokens in place of the one <image>.
         QVERIFY2(log.heldOutAccuracy.at("vqa") >= 90.0,
                  qPrintable(QString::number(log.heldOutAccuracy.at("vqa"))));
+        // A chunk of text-only rows has nothing in front of its text.
+        std::vector<train::TrainingSample> textOnly;
+        for (const auto& sample : heldOut)
+            if (!sample.hasImage)
+                textOnly.push_back(sample);
+        QVERIFY(!textOnly.empty());
+        const auto textAccuracy = trainer.evaluate(textOnly);
+        QCOMPARE(textAccuracy.size(), size_t(1));
+        QCOMPARE(textAccuracy.at("text"), log.heldOutAccuracy.at("text"));
     }
 
     void cancelStopsTraining() {

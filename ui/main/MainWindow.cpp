@@ -246,19 +246,27 @@ void MainWindow::startEngine(const StudioSettings& settings) {
     worker()->loadModel(params);
 }
 
-void MainWindow::openModelFolder(const QString& folder) {
+bool MainWindow::confirmNewSession() {
     // Another model starts a new, empty session: say so before unsaved edits go.
-    if (confirmClose_ && !undoStack_->isClean() &&
-        QMessageBox::question(this, tr("Open Another Model"),
-                              tr("The session's edits are not saved and the new model starts "
-                                 "without them. Open the model anyway?"),
-                              QMessageBox::Open | QMessageBox::Cancel,
-                              QMessageBox::Cancel) != QMessageBox::Open)
-        return;
+    return !confirmClose_ || undoStack_->isClean() ||
+           QMessageBox::question(this, tr("Open Another Model"),
+                                 tr("The session's edits are not saved and the new model starts "
+                                    "without them. Open the model anyway?"),
+                                 QMessageBox::Open | QMessageBox::Cancel,
+                                 QMessageBox::Cancel) == QMessageBox::Open;
+}
+
+void MainWindow::openModelFolder(const QString& folder) {
+    if (confirmNewSession())
+        loadModelFolder(folder, settings_.device, settings_.dtype);
+}
+
+void MainWindow::loadModelFolder(const QString& folder, const QString& device,
+                                 const QString& dtype) {
     unike::ModelLoadParams params;
     params.folder = folder.toStdString();
-    params.device = settings_.device.toStdString();
-    params.dtype = settings_.dtype.toStdString();
+    params.device = device.toStdString();
+    params.dtype = dtype.toStdString();
     worker()->loadModel(params);
 }
 

@@ -63,6 +63,7 @@ public slots:
     void resetLayout();
     // Loads the model the settings name (the demo model when empty).
     void startEngine(const StudioSettings& settings);
+    // Asks first when unsaved edits would go with the current session.
     void openModelFolder(const QString& folder);
     void openSessionFile(const QString& path);
     void saveSessionFile(const QString& path);
@@ -77,6 +78,9 @@ protected:
 private:
     QDockWidget* addPanel(const QString& objectName, const QString& title, QWidget* content,
                           Qt::DockWidgetArea area);
+    // True when there is nothing unsaved to lose, or the person agrees to lose it.
+    bool confirmNewSession();
+    void loadModelFolder(const QString& folder, const QString& device, const QString& dtype);
     void createDocks();
     void createActions();
     void createStatusBar();

@@ -172,11 +172,13 @@ void MainWindow::showSettings() {
     const StudioSettings changed = dialog.settings();
     const bool reload = changed.modelFolder != settings_.modelFolder ||
                         changed.device != settings_.device || changed.dtype != settings_.dtype;
+    if (reload && !confirmNewSession())
+        return; // nothing changes, the settings included
     changed.save();
     settings_ = changed;
     session_->setAutosaveInterval(changed.autosaveSeconds);
     if (reload)
-        openModelFolder(changed.modelFolder);
+        loadModelFolder(changed.modelFolder, changed.device, changed.dtype);
 }
 
 void MainWindow::showBenchmark() {

@@ -72,7 +72,7 @@ struct TrainDemoReport {
     int64_t parameters = 0;
     std::map<std::string, double> heldOutAccuracy; // teacher-forced exact match, per task
     std::string outDir;
-    std::string family = "blip-2"; // config.json's model_type: "blip-2" or "llava"
+    std::string family; // the trained model's model_type
 };
 
 TrainDemoReport trainDemoModel(const TrainDemoParams& params,

@@ -76,7 +76,7 @@ private:
 };
 
 // One family's untrained demo model, its tokenizer and image processor, and how it saves.
-struct DemoModel {
+struct FamilyDemo {
     std::shared_ptr<model::MultimodalModel> model;
     std::shared_ptr<const text::TextTokenizer> tokenizer;
     vision::ImageProcessorConfig processor;
@@ -84,9 +84,9 @@ struct DemoModel {
 };
 
 // BLIP-2 (OPT) reads the trained byte-level BPE as it is, as OPT reads GPT-2's.
-DemoModel demoBlip2(const text::BpeTokenizer& trained, const TrainDemoParams& params) {
+FamilyDemo demoBlip2(const text::BpeTokenizer& trained, const TrainDemoParams& params) {
     auto tokenizer = std::make_shared<const text::BpeTokenizer>(trained);
-    DemoModel demo;
+    FamilyDemo demo;
     demo.model = model::Blip2Model::createRandom(
         model::demoBlip2Config(int(tokenizer->vocabSize()), params.imageSize, params.patchSize,
                                params.visionLayers),
@@ -100,11 +100,13 @@ DemoModel demoBlip2(const text::BpeTokenizer& trained, const TrainDemoParams& pa
 // LLaVA gets the same pieces as LLaMA's kind of tokenizer (byte fallback, "▁"), with
 // llava-hf's "<image>" and "<pad>" after them, written to the output folder first and read
 // back through the loader every LLaVA folder goes through; a CLIPImageProcessor.
-DemoModel demoLlava(const text::BpeTokenizer& trained, const TrainDemoParams& params) {
+FamilyDemo demoLlava(const text::BpeTokenizer& trained, const TrainDemoParams& params) {
     text::writeLlamaTokenizerFromByteLevel(trained, {"<image>", "<pad>"}, params.outDir, "<pad>");
-    DemoModel demo;
+    FamilyDemo demo;
     demo.tokenizer = text::loadTokenizer(params.outDir);
     const int imageToken = demo.tokenizer->tokenToId("<image>");
+    if (imageToken < 0 || demo.tokenizer->padId() < 0)
+        throw Error(ErrorKind::Internal, "the demo LLaVA's tokenizer lost <image> or <pad>");
     demo.model = model::LlavaModel::createRandom(
         model::demoLlavaConfig(int64_t(demo.tokenizer->vocabSize()), imageToken,
                                demo.tokenizer->padId(), params.imageSize, params.patchSize,
@@ -150,7 +152,9 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
         throw Error(ErrorKind::InvalidInput,
                     "--object-queries, --object-tokens and --object-words group BLIP-2's "
                     "Q-Former queries by object; a " +
-                        params.family + " model has no queries");
+                        params.family +
+                        " model has no queries: use --object-regions, which reads each object "
+                        "from the patches it covers");
     if (params.family != "llava" && params.objectRegions)
         throw Error(ErrorKind::InvalidInput,
                     "--object-regions reads objects from LLaVA's patch tokens; BLIP-2 has "
@@ -189,8 +193,8 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     if (params.family == "llava")
         for (int copy = 0; copy < 2; ++copy)
             tokenizerTrainer.feed(std::vector<std::string>{" USER:", " ASSISTANT:"});
-    const DemoModel demo = params.family == "llava" ? demoLlava(tokenizerTrainer.train(), params)
-                                                    : demoBlip2(tokenizerTrainer.train(), params);
+    const FamilyDemo demo = params.family == "llava" ? demoLlava(tokenizerTrainer.train(), params)
+                                                     : demoBlip2(tokenizerTrainer.train(), params);
     const text::TextTokenizer& tokenizer = *demo.tokenizer;
     model::MultimodalModel& model = *demo.model;
     spdlog::info("demo {}: {} tokens ({})", model.architecture(), tokenizer.vocabSize(),
@@ -252,6 +256,7 @@ TrainDemoReport trainDemoModel(const TrainDemoParams& params, const Progress& pr
     report.seconds = log.seconds;
     report.finalLoss = log.finalLoss;
     report.parameters = model.parameters().parameterCount();
+    report.family = model.family();
     report.heldOutAccuracy = log.heldOutAccuracy;
     report.outDir = params.outDir;
     nlohmann::json record = {{"command", params.commandLine},

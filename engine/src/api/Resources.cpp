@@ -85,9 +85,12 @@ std::string demoModelFolder(const std::string& family) {
         const std::string found = findDemoFolder(place.folder, looked);
         if (!found.empty())
             return found;
-        throw Error(ErrorKind::File, std::string("the embedded ") + place.name +
-                                         " model was not found (looked in " + looked +
-                                         "); pass --model DIR or set UNIKE_RESOURCES_DIR");
+        throw Error(ErrorKind::File,
+                    std::string("the embedded ") + place.name + " model was not found (looked in " +
+                        looked +
+                        "); pass --model DIR, set UNIKE_RESOURCES_DIR, or train it with "
+                        "'unike train-demo --family " +
+                        place.family + " --out resources/models/" + place.folder + "'");
     }
     throw Error(ErrorKind::InvalidInput,
                 "there is no demo model of the family '" + family + "'; there are " + families);

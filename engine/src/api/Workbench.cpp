@@ -37,6 +37,7 @@ void Workbench::Impl::open(LoadedModel next) {
     auto session = std::make_unique<EditSession>(*next.model);
     if (next.preparation)
         session->usePreparation(*next.preparation);
+    editSession.reset(); // the old session's stack refers to the old model
     loaded = std::move(next);
     editSession = std::move(session);
 }

@@ -16,7 +16,8 @@ namespace unike::text {
 // them as it reads any LLaMA folder. Ids: <unk> 0, <s> 1, </s> 2, the 256 byte tokens
 // <0x00>..<0xFF>, the trained pieces that are whole UTF-8 (their merges with them), then
 // `extraTokens` as special added tokens (LLaVA's "<image>" and "<pad>"). A merge whose parts
-// are not whole UTF-8 is left out: byte fallback spells such text. Throws Error(File).
+// are not whole UTF-8 is left out: byte fallback spells such text. Throws Error(File) when
+// the files cannot be written, (InvalidInput) for an extra token that is already a piece.
 void writeLlamaTokenizerFromByteLevel(const BpeTokenizer& trained,
                                       const std::vector<std::string>& extraTokens,
                                       const std::string& dir, const std::string& padToken = "");

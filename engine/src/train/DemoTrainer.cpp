@@ -94,10 +94,13 @@ DemoTrainer::evaluate(const std::vector<TrainingSample>& samples) const {
         input.attentionMask = batch.attentionMask;
         auto result = model_.forward(input);
         const int64_t prefix = result.prefixLength;
-        const int64_t length = batch.labels.size(1);
-        auto predicted = result.logits.narrow(1, prefix - 1, length).argmax(-1);
-        auto labelled = batch.labels.ne(-100);
-        auto wrong = (predicted.ne(batch.labels) & labelled).sum(1);
+        // Text token i is predicted at position prefix + i - 1. With nothing in front of the
+        // text (a LLaVA chunk of text-only rows) token 0, the unlabelled BOS, has no prediction.
+        const int64_t first = prefix == 0 ? 1 : 0;
+        const int64_t length = batch.labels.size(1) - first;
+        const auto labels = batch.labels.narrow(1, first, length);
+        auto predicted = result.logits.narrow(1, prefix - 1 + first, length).argmax(-1);
+        auto wrong = (predicted.ne(labels) & labels.ne(-100)).sum(1);
         for (size_t i = 0; i < part.size(); ++i) {
             auto& c = counts[part[i].group];
             c.first += wrong[int64_t(i)].item<int64_t>() == 0;

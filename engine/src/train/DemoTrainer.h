@@ -34,7 +34,8 @@ struct TrainerOptions {
     // With object queries or regions: the weight of ObjectAttentionLoss, which points one
     // decoder head per layer at the asked object's image tokens; 0 leaves attention free.
     double objectAttentionWeight = 0.0;
-    // First, the vision side (ViT, Q-Former, projection) alone on the auxiliary heads: a
+    // First, the vision side (BLIP-2's ViT, Q-Former and projection; LLaVA's CLIP and
+    // projector) alone on the auxiliary heads: a
     // step without the decoder is several times cheaper, so shape is learned sooner.
     // Part of `minutes`.
     double visionWarmupMinutes = 0.0;

@@ -1,9 +1,10 @@
 #pragma once
 // Teaches the decoder to find the object a question names (README: the demo model's
-// perception misses are binding misses). With object queries, object K of a scene owns the
-// K-th group of image-prefix tokens; at the position that predicts the answer, one attention
-// head per layer is pulled towards the asked object's group. Training-only: the model and
-// its inference stay plain BLIP-2.
+// perception misses are binding misses). With object queries (BLIP-2), object K of a scene
+// owns the K-th group of image-prefix tokens; with object regions (LLaVA), the patches it
+// covers. At the position that predicts the answer, one attention head per layer is pulled
+// towards the asked object's tokens. Training-only: the saved model and its inference stay
+// plain BLIP-2 or LLaVA.
 
 #include <torch/torch.h>
 

@@ -19,7 +19,7 @@ struct TrainingSample {
     bool hasImage = false;
     vision::RgbImage image{0, 0};
     std::string prompt;                  // exactly what the model sees before the answer
-    std::string answer;                  // trained as " " + answer + EOS
+    std::string answer;                  // trained as the tokenizer reads "prompt answer", then EOS
     std::vector<int> auxLabels;          // one class per slot, -1 for none
     int subjectObject = -1;              // the object slot the question asks about, -1 for none
     std::vector<ObjectArea> objectAreas; // per object slot, for object regions
