@@ -2,7 +2,8 @@
 # The project's two entry points, used by the README and CI:
 #   ./dev.sh studio [studio options]   install what is missing, build (Release), open the Studio
 #   ./dev.sh test   [ctest options]    install what is missing, build, run every test
-# Also: ./dev.sh build, ./dev.sh cli [unike args].
+# Also: ./dev.sh build, ./dev.sh cli [unike args],
+#       ./dev.sh fuzz [TARGET|all] [SECONDS]  libFuzzer over every parser (tests/fuzz).
 # BUILD_DIR (default: build) and JOBS (default: the core count) can be set.
 set -euo pipefail
 
@@ -39,13 +40,17 @@ case "$command" in
     install_deps
     build
     ;;
+  fuzz)
+    install_deps
+    exec bash "$ROOT/tests/fuzz/run_fuzz.sh" "$@"
+    ;;
   cli)
     install_deps
     build >/dev/null
     exec "$BUILD_DIR/bin/unike" "$@"
     ;;
   *)
-    echo "usage: ./dev.sh studio|test|build|cli [args]" >&2
+    echo "usage: ./dev.sh studio|test|build|cli|fuzz [args]" >&2
     exit 2
     ;;
 esac

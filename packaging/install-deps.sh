@@ -4,6 +4,7 @@
 # without touching apt. Works as root or through sudo.
 set -euo pipefail
 
+# clang-14 and libclang-rt-14-dev build the fuzz targets (libFuzzer; ./dev.sh fuzz).
 # libsentencepiece-dev is for the tests only (tests/text checks the tokenizer against it); the
 # engine must not link it: its bundled protobuf crashes any process that also loads LibTorch.
 PACKAGES=(
@@ -13,6 +14,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   xvfb xauth
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

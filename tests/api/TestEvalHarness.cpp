@@ -8,6 +8,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+
 using namespace unike;
 
 class TestEvalHarness : public QObject {
@@ -91,6 +96,29 @@ private Q_SLOTS:
         const EvalReport cross = workbench_.evaluate(params);
         QCOMPARE(cross.cases.size(), size_t(4));
         QCOMPARE(QString::fromStdString(cross.labels.at("protocol")), QString("cross:10"));
+    }
+
+    // One unreadable image costs its case, with the reason in the report, not the evaluation.
+    void aBrokenImageLeavesOutItsCaseOnly() {
+        QTemporaryDir elsewhere;
+        const std::filesystem::path copy = elsewhere.filePath("bench").toStdString();
+        std::filesystem::copy(dir_.path().toStdString(), copy,
+                              std::filesystem::copy_options::recursive);
+        const nlohmann::json records = nlohmann::json::parse(std::ifstream(copy / "vqa_eval.json"));
+        std::ofstream(copy / records.at(1).at("image").get<std::string>(), std::ios::trunc)
+            << "this is not a picture";
+        EvalParams params;
+        params.dataFolder = copy.string();
+        params.limit = 4;
+        params.protocol = "seq:2";
+        params.method = "unike";
+        const EvalReport report = workbench_.evaluate(params);
+        QCOMPARE(report.cases.size(), size_t(3));
+        QCOMPARE(report.cases[1].index, size_t(2));
+        bool named = false;
+        for (const std::string& problem : report.problems)
+            named = named || problem.find("vqa record 1") != std::string::npos;
+        QVERIFY(named);
     }
 
     void badRequestsAreRefused() {

@@ -307,6 +307,44 @@ private Q_SLOTS:
         QCOMPARE(workbench.ask(ask).answer, before);
     }
 
+    // A folder's edit_hparams.json sits between the method's defaults and the person's
+    // settings; a bad one is refused at load, naming the key, and the loaded model stays.
+    void theFoldersEditDefaultsApplyUnderThePersonsSettings() {
+        const std::string defaultsPath = folder_ + "/edit_hparams.json";
+        std::ofstream(defaultsPath) << R"({"unike": {"max_steps": 3, "stop_at_accuracy": false}})";
+        Workbench workbench;
+        const ModelInfo info = workbench.loadModel({folder_, "cpu", "auto"});
+        QVERIFY(info.editDefaults.find("max_steps=3") != std::string::npos);
+        EditParams edit;
+        edit.image.path = image_;
+        edit.question = "what colour is the circle?";
+        edit.target = "two";
+        QCOMPARE(workbench.applyEdit(edit).steps, 3);
+        edit.overrides = {{"max_steps", "5"}};
+        QCOMPARE(workbench.applyEdit(edit).steps, 5);
+        edit.method = "tpatcher"; // the file sets nothing for it: it stops on its own
+        edit.overrides = {};
+        QVERIFY(workbench.applyEdit(edit).steps != 3);
+        edit.method = "unike";
+        edit.overrides = {{"min_steps", "4"}}; // more than the folder's max_steps
+        QVERIFY_THROWS_EXCEPTION(unike::Error, workbench.applyEdit(edit));
+
+        std::ofstream(defaultsPath) << R"({"unike": {"gate_treshold": 0.7}})";
+        try {
+            workbench.loadModel({folder_, "cpu", "auto"});
+            QFAIL("a misspelt key loaded");
+        } catch (const unike::Error& e) {
+            QVERIFY2(std::string(e.what()).find("gate_treshold") != std::string::npos, e.what());
+            QVERIFY2(std::string(e.what()).find("edit_hparams.json") != std::string::npos,
+                     e.what());
+        }
+        QCOMPARE(workbench.edits().size(), size_t(3));
+        std::ofstream(defaultsPath) << R"({"no-such-method": {}})";
+        QVERIFY_THROWS_EXCEPTION(unike::Error, workbench.loadModel({folder_, "cpu", "auto"}));
+        std::filesystem::remove(defaultsPath);
+        QVERIFY(workbench.loadModel({folder_, "cpu", "auto"}).editDefaults.empty());
+    }
+
     // Each edit sets the inference settings of its method; undoing it brings back the ones
     // it replaced, and redoing it sets its own again.
     void undoRestoresTheInferenceSettingsAnEditReplaced() {

@@ -339,6 +339,33 @@ private slots:
         QCOMPARE(defaults.problems.size(), std::size_t(3));
     }
 
+    // A downloaded file must not make the tool read files outside its image folders: such
+    // records are left out with a reason, the others load, and an opt-in allows them.
+    void imagePathsStayInsideTheirFolder() {
+        const std::string f = folder("escape");
+        const std::string outside = folder("escape_outside");
+        writeText(outside + "/secret.jpg", "jpg");
+        MmeditRecord good = record(1), dotted = record(2), absolute = record(3), sneaky = record(4);
+        dotted.image = "../escape_outside/secret.jpg";
+        absolute.mLoc = outside + "/secret.jpg";
+        sneaky.imageRephrase = "val2014/../../escape_outside/secret.jpg";
+        for (const MmeditRecord* r : {&good, &dotted, &absolute, &sneaky})
+            makeImages(*r, f, f);
+        writeMmeditFile(f + "/vqa_eval.json", {good, dotted, absolute, sneaky});
+
+        const MmeditLoadResult result = loadMmeditFile(f + "/vqa_eval.json");
+        QCOMPARE(result.records.size(), std::size_t(1));
+        QCOMPARE(qs(result.records[0].src), qs(good.src));
+        QVERIFY2(hasProblem(result, 1, "image", "outside the image folder"), dump(result).c_str());
+        QVERIFY2(hasProblem(result, 2, "m_loc", "outside the image folder"), dump(result).c_str());
+        QVERIFY2(hasProblem(result, 3, "image_rephrase", "outside the image folder"),
+                 dump(result).c_str());
+
+        MmeditLoadOptions trusting;
+        trusting.allowImagesOutsideRoot = true;
+        QCOMPARE(loadMmeditFile(f + "/vqa_eval.json", trusting).records.size(), std::size_t(4));
+    }
+
     void repeatedLocalityIsANoteNotAFailure() {
         const std::string f = folder("repeated_loc");
         std::vector<MmeditRecord> records;

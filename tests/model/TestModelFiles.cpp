@@ -2,6 +2,7 @@
 #include "TinyConfig.h"
 #include "io/CheckpointFiles.h"
 #include "io/CheckpointWriter.h"
+#include "io/ParameterEstimate.h"
 #include "model/blip2/Blip2Files.h"
 
 #include <unike/Error.h>
@@ -9,8 +10,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 using namespace unike;
 namespace fs = std::filesystem;
@@ -174,6 +178,44 @@ private Q_SLOTS:
         fs::remove(fs::path(folder) / "config.json");
         QVERIFY(loadError(folder).contains("has no config.json"));
         QVERIFY(loadError(folder + "/nope").contains("does not exist"));
+    }
+
+    // Sizes the checkpoint cannot fill are refused while they are numbers: building 2^31
+    // Q-Former layers first (as the loader did) grew past 6 GB without a word.
+    void refusesAbsurdSizesBeforeBuildingTheModel() {
+        QTemporaryDir dir;
+        const std::string folder = dir.path().toStdString();
+        auto m = tinyModel();
+        model::saveBlip2(*m, folder);
+        const double estimate = io::estimateParameters(test::tinyConfig(true)).total();
+        const double actual = double(m->parameters().parameterCount());
+        QVERIFY2(estimate > 0.8 * actual && estimate < 1.25 * actual,
+                 qPrintable(QString("estimate %1, actual %2").arg(estimate).arg(actual)));
+
+        std::ifstream in(fs::path(folder) / "config.json");
+        std::stringstream text;
+        text << in.rdbuf();
+        const nlohmann::json original = nlohmann::json::parse(text.str());
+        const std::pair<const char*, const char*> absurd[] = {
+            {"qformer_config", "num_hidden_layers"},
+            {"vision_config", "num_hidden_layers"},
+            {"text_config", "vocab_size"},
+            {"text_config", "max_position_embeddings"},
+            {"text_config", "ffn_dim"},
+        };
+        for (const auto& [section, field] : absurd) {
+            nlohmann::json config = original;
+            config[section][field] = int64_t(1) << 31;
+            std::ofstream(fs::path(folder) / "config.json") << config.dump(2);
+            const QString error = loadError(folder);
+            QVERIFY2(error.contains("but its checkpoint holds"), qPrintable(error));
+            // The message names the section, the field and its value.
+            QVERIFY2(error.contains(QString("%1.").arg(section)) && error.contains(field) &&
+                         error.contains(QString::number(qint64(1) << 31)),
+                     qPrintable(error));
+        }
+        std::ofstream(fs::path(folder) / "config.json") << original.dump(2);
+        QVERIFY(loadError(folder).isEmpty());
     }
 
     void cancelledLoadThrows() {

@@ -173,6 +173,10 @@ void MainWindow::connectEngine() {
         check_->loadDefaultProbes();
         statusBar()->showMessage(
             tr("Loaded %1 in %2 s").arg(modelName_).arg(info.loadSeconds, 0, 'f', 2), 5000);
+        // The weights loaded but cannot be trusted: say so where it is seen, not only in the log.
+        if (!info.warnings.empty())
+            banner_->showError(tr("The weights are damaged."),
+                               QString::fromStdString(info.warnings.front()));
     });
     connect(w, &EngineWorker::editApplied, this, [this](const unike::EditSummary& edit) {
         undoStack_->push(new ApplyEditCommand(worker(), edit));

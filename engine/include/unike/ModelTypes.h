@@ -32,6 +32,11 @@ struct ModelInfo {
     int imageSize = 0;
     double loadSeconds = 0.0;
     std::string hash; // a fingerprint of the weights, config and tokenizer (sessions check it)
+    // The folder's own editing defaults (edit_hparams.json), for people:
+    // "unike: gate_threshold=0.7, min_steps=2"; "" when it has none.
+    std::string editDefaults;
+    // What is wrong with weights that still loaded (NaN or infinite values), for people.
+    std::vector<std::string> warnings;
 };
 
 // An image given by path, or by encoded bytes (paste, drag and drop).

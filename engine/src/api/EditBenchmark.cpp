@@ -107,7 +107,7 @@ BenchmarkReport benchmarkEdits(const EditBenchmarkParams& params, const Progress
     size_t done = 0;
     for (const std::string& method : methods) {
         const EditMethod& editing = editMethod(method);
-        const edit::EditHyperParams hyper = methodHyperParams(method, "", {});
+        const edit::EditHyperParams hyper = loaded.hyperParams(method, "", {});
         std::vector<double> seconds;
         double steps = 0, bytes = 0;
         for (const edit::EditRequest& request : requests) {

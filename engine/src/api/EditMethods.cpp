@@ -71,9 +71,12 @@ const EditMethod& editMethod(const std::string& name) {
 
 edit::EditHyperParams
 methodHyperParams(const std::string& method, const std::string& json,
-                  const std::vector<std::pair<std::string, std::string>>& overrides) {
+                  const std::vector<std::pair<std::string, std::string>>& overrides,
+                  const std::string& modelDefaultsJson) {
     edit::EditHyperParams params;
     editMethod(method).tune(params);
+    if (!modelDefaultsJson.empty())
+        params.applyJson(modelDefaultsJson, "the model folder's edit_hparams.json");
     if (!json.empty())
         params.applyJson(json, "the hyperparameters");
     for (const auto& [key, value] : overrides)

@@ -38,9 +38,11 @@ const std::vector<EditMethod>& editMethodTable();
 // Throws Error(InvalidInput) for an unknown name, listing the known ones.
 const EditMethod& editMethod(const std::string& name);
 
-// Defaults for `method`, then a JSON object, then key=value overrides.
+// Defaults for `method`, then the model folder's own for it (ModelEditDefaults), then a JSON
+// object, then key=value overrides.
 edit::EditHyperParams
 methodHyperParams(const std::string& method, const std::string& json,
-                  const std::vector<std::pair<std::string, std::string>>& overrides);
+                  const std::vector<std::pair<std::string, std::string>>& overrides,
+                  const std::string& modelDefaultsJson = "");
 
 } // namespace unike

@@ -1,3 +1,4 @@
+#include "api/EditMethods.h"
 #include "api/PreparationCache.h"
 #include "api/WorkbenchState.h"
 #include "compute/Device.h"
@@ -100,6 +101,12 @@ std::string modelFolderHash(const std::string& folder) {
     return hash.hex();
 }
 
+edit::EditHyperParams
+LoadedModel::hyperParams(const std::string& method, const std::string& json,
+                         const std::vector<std::pair<std::string, std::string>>& overrides) const {
+    return methodHyperParams(method, json, overrides, editDefaults.forMethod(method));
+}
+
 LoadedModel loadModelFolder(const std::string& folder, const model::LoadOptions& options,
                             const Progress& progress) {
     model::checkFamilySupported(folder); // before the tokenizer: say what the folder is
@@ -110,6 +117,7 @@ LoadedModel loadModelFolder(const std::string& folder, const model::LoadOptions&
     if (fs::exists(processorFile))
         next.preprocessor =
             vision::ImagePreprocessor(vision::ImageProcessorConfig::fromFile(processorFile));
+    next.editDefaults = ModelEditDefaults::readFolder(folder); // before the weights: cheap
     next.model = model::loadModel(folder, options, progress.subRange(0.05, 1.0));
     // A family that marks the image in the text needs the tokenizer to know that mark, or
     // every image would be dropped without a word (the model reads rows without it as text).
@@ -166,6 +174,12 @@ ModelInfo Workbench::loadModel(const ModelLoadParams& params, const Progress& pr
     info.queryTokens = int(loaded.visualTokenCount());
     info.imageSize = int(loaded.imageSize());
     info.hash = modelFolderHash(folder);
+    info.editDefaults = next.editDefaults.summary();
+    info.warnings = loaded.loadWarnings();
+    if (!info.editDefaults.empty())
+        logMessage(LogLevel::Info, "the model folder sets its own editing defaults (" +
+                                       std::string(ModelEditDefaults::kFileName) +
+                                       "): " + info.editDefaults);
     info.loadSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     // A cached preparation of this model comes along; a broken one is only a warning,

@@ -54,7 +54,7 @@ EditSummary Workbench::applyEdit(const EditParams& params, const Progress& progr
     const EditMethod& method = editMethod(params.method);
     const edit::Preparation& prepared = m.requirePreparation("editing");
     edit::EditHyperParams hyper =
-        methodHyperParams(params.method, params.hyperParamsJson, params.overrides);
+        m.hyperParams(params.method, params.hyperParamsJson, params.overrides);
     hyper.validate(m.model->decoder().layerCount());
 
     progress.report(0.0, "reading the image");

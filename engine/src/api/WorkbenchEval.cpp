@@ -38,7 +38,7 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
     const bool none = params.method == "none";
     edit::EditHyperParams hyper =
         none ? edit::EditHyperParams()
-             : methodHyperParams(params.method, params.hyperParamsJson, params.overrides);
+             : m.hyperParams(params.method, params.hyperParamsJson, params.overrides);
     hyper.validate(m.model->decoder().layerCount());
     const EditMethod* method = none ? nullptr : &editMethod(params.method);
 
@@ -111,15 +111,28 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
     torch::NoGradGuard noGrad;
     for (const auto& chunk : chunks) {
         std::vector<PreparedCase> prepared;
+        std::vector<Case> kept; // the chunk without cases whose images cannot be read
         for (const Case& c : chunk) {
             progress.throwIfCancelled("the evaluation");
             const data::MmeditRecord& r = *c.record;
             const PromptStyle style =
                 c.task == data::MmeditTask::Vqa ? PromptStyle::Vqa : PromptStyle::Raw;
             PreparedCase p;
-            p.image = prefixOf(r.imagePath);
-            p.imageRephrase = prefixOf(r.imageRephrasePath);
-            p.localityImage = prefixOf(r.mLocPath);
+            // One unreadable image costs its case, not the whole evaluation.
+            try {
+                p.image = prefixOf(r.imagePath);
+                p.imageRephrase = prefixOf(r.imageRephrasePath);
+                p.localityImage = prefixOf(r.mLocPath);
+            } catch (const Error& e) {
+                if (e.isCancellation())
+                    throw;
+                report.problems.push_back(std::string(data::mmeditTaskName(c.task)) + " record " +
+                                          std::to_string(c.index) + ": " + e.what() +
+                                          "; the case is left out");
+                --total;
+                continue;
+            }
+            kept.push_back(c);
             // T-Locality probes are text-only questions, used as given (EasyEdit).
             p.promptSpec = {r.src, style, true};
             p.rephraseSpec = {r.rephrase, style, true};
@@ -138,16 +151,16 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
         }
         // Apply the chunk's edits (one for one-step), then score all of them.
         std::vector<std::shared_ptr<edit::EditPatch>> patches;
-        for (size_t i = 0; i < chunk.size() && !none; ++i) {
-            edit::EditRequest request{prepared[i].image,    prepared[i].prompt,
-                                      prepared[i].target,   chunk[i].record->src,
-                                      chunk[i].record->alt, m.tokenizer->eosId()};
+        for (size_t i = 0; i < kept.size() && !none; ++i) {
+            edit::EditRequest request{prepared[i].image,   prepared[i].prompt,
+                                      prepared[i].target,  kept[i].record->src,
+                                      kept[i].record->alt, m.tokenizer->eosId()};
             torch::AutoGradMode enable(true);
             std::shared_ptr<edit::EditPatch> patch =
                 method->makeEditor({*m.model, stack, hyper, preparation})
                     ->train(request, Progress());
             if (method->inContext)
-                patch->demonstration = format.newFact(chunk[i].record->src, chunk[i].record->alt);
+                patch->demonstration = format.newFact(kept[i].record->src, kept[i].record->alt);
             stack.add(patch);
             patches.push_back(patch);
         }
@@ -155,16 +168,16 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
         auto encode = [&](const PromptSpec& spec) {
             return m.tokenizer->encode(spec.text(format, liveFacts(stack)));
         };
-        for (size_t i = 0; i < chunk.size(); ++i) {
+        for (size_t i = 0; i < kept.size(); ++i) {
             PreparedCase p = prepared[i];
             p.prompt = encode(p.promptSpec);
             p.rephrase = encode(p.rephraseSpec);
             p.loc = encode(p.locSpec);
             p.mLocPrompt = encode(p.mLocSpec);
-            const data::MmeditRecord& r = *chunk[i].record;
+            const data::MmeditRecord& r = *kept[i].record;
             EvalCase result;
-            result.index = chunk[i].index;
-            result.task = data::mmeditTaskName(chunk[i].task);
+            result.index = kept[i].index;
+            result.task = data::mmeditTaskName(kept[i].task);
             result.src = r.src;
             result.alt = r.alt;
             // The target ends the sequence, wherever the family put the visual tokens.
@@ -216,6 +229,9 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
         }
         stack.clear(); // one-step resets after each edit; seq:K after each chunk
     }
+    if (report.cases.empty())
+        throw Error(ErrorKind::InvalidInput, "no case of " + params.dataFolder +
+                                                 " could be evaluated: " + report.problems.back());
 
     auto mean = [&](double EvalCase::*field) {
         double sum = 0;

@@ -4,6 +4,7 @@
 // the facade's source files.
 
 #include "api/EditSession.h"
+#include "api/ModelEditDefaults.h"
 #include "edit/EditStack.h"
 #include "edit/Preparation.h"
 #include "model/Generator.h"
@@ -30,6 +31,7 @@ struct LoadedModel {
     std::shared_ptr<const text::TextTokenizer> tokenizer;
     vision::ImagePreprocessor preprocessor;
     ModelInfo info;
+    ModelEditDefaults editDefaults;                       // the folder's edit_hparams.json
     std::shared_ptr<const edit::Preparation> preparation; // null until prepared
     PreparationInfo preparationInfo;
 
@@ -39,6 +41,11 @@ struct LoadedModel {
     void install(std::shared_ptr<const edit::Preparation> prepared, const std::string& path,
                  bool reused);
     void installFile(const std::string& path);
+
+    // A method's settings: its defaults, this folder's, then the person's JSON and overrides.
+    edit::EditHyperParams
+    hyperParams(const std::string& method, const std::string& json,
+                const std::vector<std::pair<std::string, std::string>>& overrides) const;
 
     // The generator's options for the facade's generation settings.
     model::GenerationOptions generationOptions(const GenerationParams& generation) const;

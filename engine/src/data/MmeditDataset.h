@@ -25,6 +25,10 @@ struct MmeditLoadOptions {
     MmeditTask task = MmeditTask::Vqa;
     // Leave out records whose images are not files. Off: paths are resolved but not checked.
     bool checkImagesExist = true;
+    // Off (the default), records whose image paths lead out of their image root ("../..",
+    // absolute paths elsewhere) are left out, so a hostile file cannot make the tool read
+    // other files.
+    bool allowImagesOutsideRoot = false;
     // Look only at the first `limit` entries of the file, like EasyEdit's `size`; 0: all.
     size_t limit = 0;
 };

@@ -89,6 +89,12 @@ std::string missingImageReason(const fs::path& file) {
     return "names " + file.string() + ", which does not exist";
 }
 
+// Whether `file` (normalised) lies inside `folder`, by its path alone.
+bool isInside(const fs::path& file, const fs::path& folder) {
+    const fs::path relative = file.lexically_relative(folder.lexically_normal());
+    return !relative.empty() && *relative.begin() != ".." && relative.is_relative();
+}
+
 class EntryReader {
 public:
     EntryReader(const MmeditLoadOptions& options, fs::path imageRoot, fs::path rephraseRoot,
@@ -157,6 +163,16 @@ private:
         // Like os.path.join: an absolute path in the file stands on its own.
         const fs::path file = (root / fs::path(record.*field.value)).lexically_normal();
         record.*field.resolved = file.string();
+        // A downloaded file must not make the tool read /etc/passwd or ~/.ssh: its images
+        // stay inside their folder unless the person allows otherwise.
+        if (!options_.allowImagesOutsideRoot && !isInside(file, root)) {
+            add(index, field.key,
+                "names " + record.*field.value + ", which is outside the image folder " +
+                    root.string() +
+                    "; MMEdit image paths are relative to it (set the image root to the folder "
+                    "that holds the images)");
+            return;
+        }
         std::error_code ec;
         if (options_.checkImagesExist && !fs::is_regular_file(file, ec))
             add(index, field.key, missingImageReason(file));

@@ -31,6 +31,7 @@ const std::map<std::string, Setter>& setters() {
         {"memory_margin2", field(&EditHyperParams::memoryMargin2)},
         {"stop_at_accuracy", field(&EditHyperParams::stopAtAccuracy)},
         {"stop_loss", field(&EditHyperParams::stopLoss)},
+        {"min_steps", field(&EditHyperParams::minSteps)},
         {"gate_neurons", field(&EditHyperParams::gateNeurons)},
         {"train_end_of_text", field(&EditHyperParams::trainEndOfText)},
         {"gate_threshold", field(&EditHyperParams::gateThreshold)},
@@ -131,6 +132,7 @@ std::string EditHyperParams::toJson() const {
                           {"memory_margin2", memoryMargin2},
                           {"stop_at_accuracy", stopAtAccuracy},
                           {"stop_loss", stopLoss},
+                          {"min_steps", minSteps},
                           {"gate_neurons", gateNeurons},
                           {"train_end_of_text", trainEndOfText},
                           {"gate_threshold", gateThreshold},
@@ -170,6 +172,8 @@ void EditHyperParams::validate(int decoderLayers) const {
         bad("neurons_per_edit must be between 1 and 4096");
     if (maxSteps < 1 || ftSteps < 1)
         bad("max_steps and ft_steps must be at least 1");
+    if (minSteps < 0 || minSteps > maxSteps)
+        bad("min_steps must be between 0 and max_steps");
     if (learningRate <= 0 || ftLearningRate <= 0)
         bad("learning rates must be positive");
     if (gateTemperature <= 0)

@@ -30,7 +30,10 @@ struct EditHyperParams {
     double memoryMargin2 = -3.0;
     bool stopAtAccuracy = true; // stop once every target token is the argmax...
     double stopLoss = 0.5;      // ...and the target's mean NLL is below this
-    bool gateNeurons = true;    // multiply an edit's neurons by its own gate [decision]
+    // Train at least this many steps, even when the model already gives the target: the
+    // edit's neurons must learn the fact for its rephrasings, not only for its own prompt.
+    int minSteps = 0;
+    bool gateNeurons = true; // multiply an edit's neurons by its own gate [decision]
     // Also train the end-of-text token after the target (as the demo model was trained), so
     // generation stops after the new answer instead of repeating it [decision; RESULTS.md].
     bool trainEndOfText = true;

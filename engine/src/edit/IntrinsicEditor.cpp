@@ -149,7 +149,7 @@ std::shared_ptr<EditPatch> IntrinsicEditor::train(const EditRequest& request,
             progress.reportScalars(step, std::move(scalars), double(step) / params_.maxSteps);
             // Stop once every target token is the argmax with a margin, so the edit
             // survives the small numeric differences of other input lengths.
-            if (params_.stopAtAccuracy && accuracy >= 1.0 &&
+            if (params_.stopAtAccuracy && step >= params_.minSteps && accuracy >= 1.0 &&
                 editLoss.item<double>() < params_.stopLoss)
                 break;
             optimizer.zero_grad();

@@ -77,6 +77,10 @@ public:
     torch::Device device() const;
     torch::ScalarType dtype() const;
     void to(torch::Device device, torch::ScalarType dtype) { store_.convert(device, dtype); }
+    // What loading found wrong with weights it still loaded (NaN or infinite values), for
+    // people; empty for a sound checkpoint.
+    const std::vector<std::string>& loadWarnings() const { return loadWarnings_; }
+    void addLoadWarning(std::string warning) { loadWarnings_.push_back(std::move(warning)); }
 
     // pixel_values -> visual tokens (B, N, D) in the language model's embedding space.
     virtual torch::Tensor imagePrefix(const torch::Tensor& pixelValues) const = 0;
@@ -89,6 +93,9 @@ public:
 
 protected:
     ParameterStore store_;
+
+private:
+    std::vector<std::string> loadWarnings_;
 };
 
 } // namespace unike::model

@@ -1,9 +1,11 @@
 #include "model/WeightLoading.h"
 
+#include "compute/HostMemory.h"
 #include "io/CheckpointWriter.h"
 #include "model/TensorConversions.h"
 
 #include <unike/Error.h>
+#include <unike/Runtime.h>
 
 #include <spdlog/spdlog.h>
 
@@ -37,7 +39,62 @@ void refuseUnexpected(const std::vector<std::string>& unexpected, const std::str
                                       "; check that config.json matches the weights");
 }
 
+std::string gigabytes(double bytes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f GB", bytes / 1e9);
+    return text;
+}
+
+std::string parameterCount(double parameters) {
+    char text[32];
+    if (parameters >= 1e9)
+        std::snprintf(text, sizeof text, "%.3g billion", parameters / 1e9);
+    else
+        std::snprintf(text, sizeof text, "%.3g million", parameters / 1e6);
+    return text;
+}
+
+// Free memory on the device the weights go to; 0 when it cannot be known.
+double freeBytes(const torch::Device& device) {
+    if (device.is_cpu())
+        return compute::availableHostMemoryBytes();
+    const GpuMemoryInfo gpu = gpuMemory(device.has_index() ? device.index() : 0);
+    return gpu.available ? gpu.totalBytes - gpu.usedBytes : 0.0;
+}
+
 } // namespace
+
+io::CheckpointFiles openCheckpointFor(const std::string& folder,
+                                      const io::ParameterEstimate& wanted,
+                                      const LoadOptions& options) {
+    io::CheckpointFiles files = io::CheckpointFiles::open(folder);
+    double held = 0;
+    for (const io::SafetensorsFile& file : files.files())
+        for (const io::TensorInfo& info : file.tensors())
+            held += double(info.numel());
+    const double asked = wanted.total();
+    // Estimates count biases and norms roughly, and a small mismatch is better named by the
+    // tensor it lacks (loadWeights); this catches the absurd ones before they are built.
+    if (asked > 2 * held + 1e6)
+        throw Error(ErrorKind::Model,
+                    "config.json in '" + folder + "' describes a model of about " +
+                        parameterCount(asked) + " parameters, but its checkpoint holds " +
+                        parameterCount(held) + "; most of them would come from " +
+                        wanted.largest().field +
+                        ". Check that field against the weights (the config may be corrupt or "
+                        "from another model)");
+    const double bytes = asked * double(torch::elementSize(options.dtype));
+    const double free = freeBytes(options.device);
+    if (free > 0 && bytes > free)
+        throw Error(ErrorKind::Model,
+                    "the model in '" + folder + "' needs about " + gigabytes(bytes) + " for its " +
+                        parameterCount(asked) + " parameters in " +
+                        std::string(c10::toString(options.dtype)) + ", but " +
+                        options.device.str() + " has only " + gigabytes(free) +
+                        " free. Close other programs, or load it in float16 on a CUDA "
+                        "device (--device cuda --dtype float16)");
+    return files;
+}
 
 FoundTensor findExact(const io::CheckpointFiles& files, const std::string& name) {
     FoundTensor found;
@@ -64,13 +121,15 @@ std::string readConfigText(const std::string& folder) {
     return text.str();
 }
 
-void loadWeights(MultimodalModel& model, const std::string& folder, const CheckpointNaming& naming,
-                 const LoadOptions& options, const Progress& progress) {
-    io::CheckpointFiles files = io::CheckpointFiles::open(folder);
+void loadWeights(MultimodalModel& model, const io::CheckpointFiles& files,
+                 const CheckpointNaming& naming, const LoadOptions& options,
+                 const Progress& progress) {
+    const std::string& folder = files.folder();
     torch::NoGradGuard noGrad;
     ParameterStore& store = model.parameters();
     const auto names = store.names();
     std::set<std::string> used;
+    std::vector<std::string> nonFinite;
     size_t done = 0;
     for (const std::string& name : names) {
         progress.throwIfCancelled("loading the model");
@@ -86,6 +145,15 @@ void loadWeights(MultimodalModel& model, const std::string& folder, const Checkp
                                               "' has shape " + shapeText(source.tensor.sizes()) +
                                               ", but config.json implies " +
                                               shapeText(target.sizes()));
+        // A diverged or corrupt checkpoint still loads, but nobody should read its answers
+        // as meaning anything: say which tensors hold NaN or infinite values.
+        if (source.tensor.is_floating_point()) {
+            const int64_t bad =
+                source.tensor.numel() - torch::isfinite(source.tensor).sum().item<int64_t>();
+            if (bad > 0)
+                nonFinite.push_back(source.sources.front() + " (" + std::to_string(bad) + " of " +
+                                    std::to_string(source.tensor.numel()) + " values)");
+        }
         used.insert(source.sources.begin(), source.sources.end());
         // set_data keeps the tensor every layer already holds.
         const_cast<torch::Tensor&>(target).set_data(
@@ -99,6 +167,18 @@ void loadWeights(MultimodalModel& model, const std::string& folder, const Checkp
             unexpected.push_back(name);
     if (!unexpected.empty())
         refuseUnexpected(unexpected, folder, model.architecture());
+    if (!nonFinite.empty()) {
+        std::string list;
+        for (size_t i = 0; i < nonFinite.size() && i < 5; ++i)
+            list += (i ? ", " : "") + nonFinite[i];
+        if (nonFinite.size() > 5)
+            list += " and " + std::to_string(nonFinite.size() - 5) + " more";
+        model.addLoadWarning("the weights in '" + folder + "' hold NaN or infinite values in " +
+                             std::to_string(nonFinite.size()) + " tensor(s): " + list +
+                             ". Its answers and probabilities mean nothing; the file may be "
+                             "corrupt or from a training run that diverged");
+        spdlog::warn("{}", model.loadWarnings().back());
+    }
     spdlog::info("loaded {} {} ({} tensors, {:.1f} M parameters) on {}", model.architecture(),
                  folder, names.size(), double(store.parameterCount()) / 1e6, options.device.str());
 }

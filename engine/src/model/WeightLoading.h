@@ -6,6 +6,7 @@
 
 #include "io/CheckpointFiles.h"
 #include "io/DType.h"
+#include "io/ParameterEstimate.h"
 #include "model/MultimodalModel.h"
 
 #include <unike/Progress.h>
@@ -41,11 +42,20 @@ FoundTensor findExact(const io::CheckpointFiles& files, const std::string& name)
 // Reads `folder`'s config.json text. Throws Error(File) when the folder or the file is missing.
 std::string readConfigText(const std::string& folder);
 
-// Overwrites every parameter of `model` from the folder's weights, converted to the options'
-// device and dtype. Throws Error(Model) naming a missing, mis-shaped or unexpected tensor,
+// Opens the folder's weights (headers only) and refuses, before the model is built, a
+// config.json that asks for more than they hold (a layer count of 2^31) or more than the
+// device has free. Throws Error(Model) naming the config field most likely at fault, or
+// saying how much memory the model needs and what to try.
+io::CheckpointFiles openCheckpointFor(const std::string& folder,
+                                      const io::ParameterEstimate& wanted,
+                                      const LoadOptions& options);
+
+// Overwrites every parameter of `model` from the weights, converted to the options' device
+// and dtype. Throws Error(Model) naming a missing, mis-shaped or unexpected tensor,
 // Error(Cancelled) on cancel.
-void loadWeights(MultimodalModel& model, const std::string& folder, const CheckpointNaming& naming,
-                 const LoadOptions& options, const Progress& progress);
+void loadWeights(MultimodalModel& model, const io::CheckpointFiles& files,
+                 const CheckpointNaming& naming, const LoadOptions& options,
+                 const Progress& progress);
 
 // Writes config.json and the weights (in `storage` dtype, as `shards` files).
 void saveModel(const MultimodalModel& model, const std::string& folder,

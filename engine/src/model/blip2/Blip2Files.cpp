@@ -50,9 +50,11 @@ std::shared_ptr<Blip2Model> loadBlip2(const std::string& folder, const LoadOptio
                                       const Progress& progress) {
     const std::string configPath = folder + "/config.json";
     io::Blip2Config config = io::parseBlip2Config(readConfigText(folder), configPath);
+    const io::CheckpointFiles files =
+        openCheckpointFor(folder, io::estimateParameters(config), options);
     // The skeleton has uninitialised weights; loadWeights overwrites every one.
     auto model = Blip2Model::createEmpty(config);
-    loadWeights(*model, folder, blip2Naming(config), options, progress);
+    loadWeights(*model, files, blip2Naming(config), options, progress);
     return model;
 }
 

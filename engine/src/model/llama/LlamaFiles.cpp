@@ -13,6 +13,8 @@ std::shared_ptr<LlamaTextModel> loadLlama(const std::string& folder, const LoadO
                                           const Progress& progress) {
     const std::string configPath = folder + "/config.json";
     const io::LlamaConfig config = io::parseLlamaConfig(readConfigText(folder), configPath);
+    const io::CheckpointFiles files =
+        openCheckpointFor(folder, io::estimateParameters(config), options);
     auto model = LlamaTextModel::createEmpty(config);
     CheckpointNaming naming;
     naming.find = findExact;
@@ -21,7 +23,7 @@ std::shared_ptr<LlamaTextModel> loadLlama(const std::string& folder, const LoadO
         // transformers leaves a tied head out, or ignores it when present.
         return isRotaryBuffer(name) || (tied && name == LlamaTextModel::names().lmHead);
     };
-    loadWeights(*model, folder, naming, options, progress);
+    loadWeights(*model, files, naming, options, progress);
     return model;
 }
 

@@ -52,9 +52,11 @@ std::shared_ptr<LlavaModel> loadLlava(const std::string& folder, const LoadOptio
                                       const Progress& progress) {
     const std::string configPath = folder + "/config.json";
     const io::LlavaConfig config = io::parseLlavaConfig(readConfigText(folder), configPath);
+    const io::CheckpointFiles files =
+        openCheckpointFor(folder, io::estimateParameters(config), options);
     // The skeleton has uninitialised weights; loadWeights overwrites every one.
     auto model = LlavaModel::createEmpty(config);
-    loadWeights(*model, folder, llavaNaming(config), options, progress);
+    loadWeights(*model, files, llavaNaming(config), options, progress);
     return model;
 }
 

@@ -1,0 +1,10 @@
+# The one list of fuzz targets, read by the replay build and the libFuzzer build alike.
+unike_fuzz_target(safetensors FuzzSafetensors.cpp LIBS unike_io)
+unike_fuzz_target(checkpoint_index FuzzCheckpointIndex.cpp LIBS unike_io)
+unike_fuzz_target(model_config FuzzModelConfig.cpp LIBS unike_io)
+unike_fuzz_target(preprocessor_config FuzzPreprocessorConfig.cpp LIBS unike_vision)
+unike_fuzz_target(tokenizer_json FuzzTokenizerJson.cpp LIBS unike_text)
+unike_fuzz_target(bpe_files FuzzBpeFiles.cpp LIBS unike_text)
+unike_fuzz_target(mmedit FuzzMmedit.cpp LIBS unike_data)
+unike_fuzz_target(image FuzzImage.cpp LIBS unike_vision)
+unike_fuzz_target(world FuzzWorld.cpp LIBS unike_world)
