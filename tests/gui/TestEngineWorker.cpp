@@ -1,5 +1,6 @@
 // The worker thread on its own: results and errors come back as queued signals
 // on the GUI thread, jobs run in order, and cancel() stops a running job.
+#include "QueuedSignalSpy.h"
 #include "worker/EngineHost.h"
 #include "worker/EngineWorker.h"
 
@@ -18,11 +19,11 @@ class TestEngineWorker : public QObject {
 private slots:
     void errorsComeBackAsSignalsWithoutAModel() {
         EngineHost host;
-        QSignalSpy failed(host.worker(), &EngineWorker::failed);
+        QueuedSignalSpy failed(host.worker(), &EngineWorker::failed);
         unike::AskParams params;
         params.question = "What colour is the heart?";
         const int request = host.worker()->ask(params);
-        QVERIFY(failed.wait(10000));
+        QVERIFY(failed.waitFor());
         QCOMPARE(failed[0][0].toString(), QString("ask"));
         QCOMPARE(failed[0][1].toInt(), request);
         QVERIFY(!failed[0][3].toString().isEmpty());
@@ -39,8 +40,8 @@ private slots:
             onGuiThread = onGuiThread && QThread::currentThread() == thread();
             order << job;
         });
-        QSignalSpy loaded(worker, &EngineWorker::modelLoaded);
-        QSignalSpy answered(worker, &EngineWorker::answered);
+        QueuedSignalSpy loaded(worker, &EngineWorker::modelLoaded);
+        QueuedSignalSpy answered(worker, &EngineWorker::answered);
         worker->loadModel(unike::ModelLoadParams());
         unike::AskParams params;
         params.image.path =
@@ -48,7 +49,7 @@ private slots:
         params.question = "What colour is the heart?";
         params.scoreAnswer = "yellow";
         const int request = worker->ask(params);
-        QVERIFY(answered.wait(30000));
+        QVERIFY(answered.waitFor(1, 30000));
         QCOMPARE(loaded.count(), 1);
         QCOMPARE(answered[0][0].toInt(), request);
         const auto result = answered[0][1].value<unike::AskResult>();
@@ -63,9 +64,9 @@ private slots:
     void cancelStopsARunningEdit() {
         EngineHost host;
         EngineWorker* worker = host.worker();
-        QSignalSpy failed(worker, &EngineWorker::failed);
-        QSignalSpy applied(worker, &EngineWorker::editApplied);
-        QSignalSpy scalars(worker, &EngineWorker::scalarsReported);
+        QueuedSignalSpy failed(worker, &EngineWorker::failed);
+        QueuedSignalSpy applied(worker, &EngineWorker::editApplied);
+        QueuedSignalSpy scalars(worker, &EngineWorker::scalarsReported);
         worker->loadModel(unike::ModelLoadParams());
         unike::EditParams edit;
         edit.image.path = std::string(unike::resourcesDirectory()) + "/images/01_yellow_heart.png";
@@ -90,11 +91,11 @@ private slots:
 
     void aWrongModelFolderKeepsNoModelAndSaysWhy() {
         EngineHost host;
-        QSignalSpy failed(host.worker(), &EngineWorker::failed);
+        QueuedSignalSpy failed(host.worker(), &EngineWorker::failed);
         unike::ModelLoadParams params;
         params.folder = QDir::tempPath().toStdString() + "/no-such-model-folder";
         host.worker()->loadModel(params);
-        QVERIFY(failed.wait(10000));
+        QVERIFY(failed.waitFor());
         QCOMPARE(failed[0][0].toString(), QString("load"));
         QVERIFY(failed[0][3].toString().contains("no-such-model-folder"));
     }

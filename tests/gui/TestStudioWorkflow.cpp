@@ -2,6 +2,7 @@
 // sample and ask, apply a UniKE edit and see the answer change, the locality
 // table, undo/redo, toggling, the spaces, saving and reopening the session, and a
 // corrupt image that changes nothing. The slots run in order on one window.
+#include "QueuedSignalSpy.h"
 #include "ask/AskPanel.h"
 #include "check/CheckPanel.h"
 #include "check/ProbeTableModel.h"
@@ -78,10 +79,10 @@ private:
     }
 
     bool applyEdit() {
-        QSignalSpy applied(worker(), &EngineWorker::editApplied);
+        QueuedSignalSpy applied(worker(), &EngineWorker::editApplied);
         window_->correctPanel()->setTarget(kTarget);
         window_->correctPanel()->apply();
-        return applied.wait(kWaitMs);
+        return applied.waitFor(1, kWaitMs);
     }
 
 private slots:
@@ -94,11 +95,11 @@ private slots:
         window_->setConfirmClose(false);
         failures_ = std::make_unique<QSignalSpy>(worker(), &EngineWorker::failed);
         window_->show();
-        QSignalSpy loaded(worker(), &EngineWorker::modelLoaded);
+        QueuedSignalSpy loaded(worker(), &EngineWorker::modelLoaded);
         StudioSettings settings;
         settings.autosaveSeconds = 0;
         window_->startEngine(settings);
-        QVERIFY(loaded.wait(kWaitMs));
+        QVERIFY(loaded.waitFor(1, kWaitMs));
         QCOMPARE(window_->modelName(), QString("demo"));
     }
 
@@ -320,10 +321,10 @@ private slots:
             if (action->text() == "LLaVA (CLIP + LLaMA) demo")
                 llava = action;
         QVERIFY(llava && llava->isEnabled());
-        QSignalSpy loaded(worker(), &EngineWorker::modelLoaded);
+        QueuedSignalSpy loaded(worker(), &EngineWorker::modelLoaded);
         llava->trigger();
-        QVERIFY(loaded.wait(kWaitMs));
-        const auto info = loaded.takeFirst().at(0).value<unike::ModelInfo>();
+        QVERIFY(loaded.waitFor(1, kWaitMs));
+        const auto info = loaded[0].at(0).value<unike::ModelInfo>();
         QCOMPARE(QString::fromStdString(info.family), QString("llava"));
         QCOMPARE(window_->modelName(), QString("demo-llava"));
         QCOMPARE(window_->undoStack()->count(), 0);

@@ -107,8 +107,10 @@ void checkKeys(const json& root, ImageProcessorClass processorClass, const std::
             continue;
         if (processorClass == ImageProcessorClass::Clip && listed(kClipKeys, key))
             continue;
+        // A named copy: C++17 lambdas cannot capture structured bindings (clang refuses).
+        const std::string& name = key;
         const auto fixed = std::find_if(std::begin(kDefaultOnlyKeys), std::end(kDefaultOnlyKeys),
-                                        [&](const DefaultOnlyKey& k) { return key == k.key; });
+                                        [&](const DefaultOnlyKey& k) { return name == k.key; });
         if (fixed != std::end(kDefaultOnlyKeys)) {
             if (value.is_null() || (value.is_boolean() && value.get<bool>() == fixed->noOpValue))
                 continue;
