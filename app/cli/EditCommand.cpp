@@ -28,7 +28,12 @@ std::vector<EditParams> editsFromArgs(const ParsedArgs& args) {
             throw Error(ErrorKind::File, "cannot read '" + args.value("edits") + "'");
         std::stringstream text;
         text << in.rdbuf();
-        const nlohmann::json list = nlohmann::json::parse(text.str(), nullptr, false);
+        nlohmann::json list;
+        try { // even without exceptions, nlohmann throws for a number it cannot hold
+            list = nlohmann::json::parse(text.str(), nullptr, false);
+        } catch (const nlohmann::json::exception&) {
+            list = nlohmann::json(nlohmann::json::value_t::discarded);
+        }
         if (list.is_discarded() || !list.is_array())
             throw Error(ErrorKind::File, args.value("edits") +
                                              " must hold a JSON list of edits, each with "

@@ -1,6 +1,7 @@
 #include "api/ModelEditDefaults.h"
 
 #include "api/EditMethods.h"
+#include "core/JsonText.h"
 
 #include <unike/Error.h>
 
@@ -30,7 +31,7 @@ ModelEditDefaults ModelEditDefaults::readFolder(const std::string& folder) {
 
 ModelEditDefaults ModelEditDefaults::parse(const std::string& jsonText,
                                            const std::string& sourceName) {
-    const nlohmann::json root = nlohmann::json::parse(jsonText, nullptr, false);
+    const nlohmann::json root = parseJsonOrDiscarded(jsonText);
     if (root.is_discarded() || !root.is_object())
         throw Error(ErrorKind::File, sourceName +
                                          " is not a JSON object of editing methods, such as "

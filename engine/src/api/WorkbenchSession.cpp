@@ -1,6 +1,7 @@
 // Sessions: the edits with their provenance, saved beside the model's hash so
 // that loading against another model is refused.
 #include "api/WorkbenchState.h"
+#include "core/JsonText.h"
 #include "edit/SessionFile.h"
 
 #include <unike/Error.h>
@@ -13,8 +14,7 @@ SessionInfo Workbench::saveSession(const SessionSaveParams& params) const {
     const LoadedModel& m = impl_->require();
     if (params.path.empty())
         throw Error(ErrorKind::InvalidInput, "give a file name to save the session to");
-    if (!params.userJson.empty() &&
-        nlohmann::json::parse(params.userJson, nullptr, false).is_discarded())
+    if (!params.userJson.empty() && parseJsonOrDiscarded(params.userJson).is_discarded())
         throw Error(ErrorKind::InvalidInput, "the session's user state is not valid JSON");
     edit::SessionContents session;
     const EditSession& edits = impl_->requireSession();

@@ -65,6 +65,10 @@ json parseJson(const std::string& text, const fs::path& path) {
                                          std::to_string(line) + ", column " +
                                          std::to_string(column) + ": " + parseReason(e.what()) +
                                          ". Fix the file there or download it again");
+    } catch (const json::exception& e) { // a number too large to hold
+        throw Error(ErrorKind::File, path.string() +
+                                         " is not valid JSON: " + parseReason(e.what()) +
+                                         ". Fix the file there or download it again");
     }
 }
 

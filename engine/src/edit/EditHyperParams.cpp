@@ -1,5 +1,7 @@
 #include "edit/EditHyperParams.h"
 
+#include "core/JsonText.h"
+
 #include <unike/Error.h>
 
 #include <nlohmann/json.hpp>
@@ -105,14 +107,14 @@ const char* alphaModeName(AlphaMode mode) {
 
 void EditHyperParams::set(const std::string& key, const std::string& value) {
     // Values parse as JSON when they can (numbers, true, [3,4]); else as a string.
-    nlohmann::json parsed = nlohmann::json::parse(value, nullptr, false);
+    nlohmann::json parsed = parseJsonOrDiscarded(value);
     if (parsed.is_discarded())
         parsed = value;
     applyOne(*this, key, parsed, "--set " + key + "=" + value);
 }
 
 void EditHyperParams::applyJson(const std::string& jsonText, const std::string& sourceName) {
-    nlohmann::json root = nlohmann::json::parse(jsonText, nullptr, false);
+    nlohmann::json root = parseJsonOrDiscarded(jsonText);
     if (root.is_discarded() || !root.is_object())
         throw Error(ErrorKind::File, sourceName + " is not a JSON object of hyperparameters");
     for (const auto& [key, value] : root.items())

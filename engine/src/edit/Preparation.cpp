@@ -1,5 +1,6 @@
 #include "edit/Preparation.h"
 
+#include "core/JsonText.h"
 #include "edit/EditStack.h"
 #include "io/SafetensorsFile.h"
 #include "io/SafetensorsWriter.h"
@@ -66,7 +67,7 @@ Preparation Preparation::load(const std::string& path, torch::Device device,
     if (format == metadata.end() || format->second != "unike-preparation" ||
         provenance == metadata.end())
         throw Error(ErrorKind::File, "'" + path + "' is not a UniKE preparation artefact");
-    const nlohmann::json meta = nlohmann::json::parse(provenance->second, nullptr, false);
+    const nlohmann::json meta = parseJsonOrDiscarded(provenance->second);
     if (meta.is_discarded() || !meta.is_object())
         throw Error(ErrorKind::File, "'" + path + "' has unreadable provenance; run prepare again");
     Preparation p;

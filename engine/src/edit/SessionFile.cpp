@@ -1,5 +1,6 @@
 #include "edit/SessionFile.h"
 
+#include "core/JsonText.h"
 #include "io/SafetensorsFile.h"
 #include "io/SafetensorsWriter.h"
 #include "model/TensorConversions.h"
@@ -27,7 +28,7 @@ std::string layerKey(int editId, const std::string& part, int layer, const std::
 json parseJsonOrNull(const std::string& text) {
     if (text.empty())
         return nullptr;
-    return json::parse(text, nullptr, false);
+    return parseJsonOrDiscarded(text);
 }
 
 json describePatch(const EditPatch& p, io::SafetensorsWriter& writer) {

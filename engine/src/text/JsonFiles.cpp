@@ -31,6 +31,8 @@ nlohmann::json readJsonFile(const std::string& path) {
         const size_t line = 1 + std::count(text.begin(), text.begin() + at, '\n');
         throw Error(ErrorKind::File,
                     path + " is not valid JSON (line " + std::to_string(line) + "): " + e.what());
+    } catch (const nlohmann::json::exception& e) { // a number too large to hold
+        throw Error(ErrorKind::File, path + " is not valid JSON: " + e.what());
     }
 }
 

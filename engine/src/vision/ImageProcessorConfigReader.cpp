@@ -182,6 +182,8 @@ ImageProcessorConfig ImageProcessorConfig::fromJson(const std::string& text,
     } catch (const json::parse_error& e) {
         throw Error(ErrorKind::File, sourceName + " is not valid JSON (" + e.what() +
                                          "). Restore it from the model's original files.");
+    } catch (const nlohmann::json::exception& e) { // a number too large to hold
+        throw Error(ErrorKind::File, sourceName + " is not valid JSON: " + e.what());
     }
     if (!root.is_object())
         throw Error(ErrorKind::File, sourceName +

@@ -264,6 +264,8 @@ World World::load(const std::filesystem::path& path) {
         json = nlohmann::json::parse(in);
     } catch (const nlohmann::json::parse_error& e) {
         throw Error(ErrorKind::File, path.string() + " is not valid JSON: " + e.what());
+    } catch (const nlohmann::json::exception& e) { // a number too large to hold
+        throw Error(ErrorKind::File, path.string() + " is not valid JSON: " + e.what());
     }
     return fromJson(json, path.string());
 }
