@@ -90,7 +90,10 @@ EvalReport Workbench::evaluate(const EvalParams& params, const Progress& progres
     for (const auto& chunk : chunks)
         total += chunk.size();
     if (total == 0)
-        throw Error(ErrorKind::InvalidInput, "no usable edit cases in " + params.dataFolder);
+        throw Error(ErrorKind::InvalidInput,
+                    "no usable edit cases in " + params.dataFolder +
+                        (report.problems.empty() ? std::string()
+                                                 : "; the first problem: " + report.problems[0]));
 
     // The unedited model needs no preparation; every editor does.
     const edit::Preparation* preparation =

@@ -47,7 +47,9 @@ std::string gigabytes(double bytes) {
 
 std::string parameterCount(double parameters) {
     char text[32];
-    if (parameters >= 1e9)
+    if (parameters >= 1e12) // absurd sizes read best as powers of ten
+        std::snprintf(text, sizeof text, "%.2g", parameters);
+    else if (parameters >= 1e9)
         std::snprintf(text, sizeof text, "%.3g billion", parameters / 1e9);
     else
         std::snprintf(text, sizeof text, "%.3g million", parameters / 1e6);
@@ -109,6 +111,9 @@ std::string readConfigText(const std::string& folder) {
     const fs::path configPath = fs::path(folder) / "config.json";
     if (!fs::is_directory(folder))
         throw Error(ErrorKind::File, "model folder '" + folder + "' does not exist");
+    if (fs::is_directory(configPath))
+        throw Error(ErrorKind::File, configPath.string() + " is a folder; a model folder needs "
+                                                           "config.json as a file");
     if (!fs::exists(configPath))
         throw Error(ErrorKind::File, "'" + folder +
                                          "' has no config.json; a model folder needs config.json "
