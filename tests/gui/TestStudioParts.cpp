@@ -80,6 +80,11 @@ private slots:
         QVERIFY(view.item(0)->text().contains("75%"));
         QVERIFY(view.item(0)->toolTip().contains("blue"));
         QVERIFY(view.item(0)->toolTip().contains("20.0%"));
+        // A confident model's alternatives are far below 0.1 %; they must not all read 0.0%.
+        token.alternatives = {{1, " yellow", 0.99996}, {2, " blue", 3e-5}, {3, " red", 1e-9}};
+        const QString tip = TokenChipView::describe(token);
+        QVERIFY2(tip.contains("0.003%") && tip.contains("&lt; 0.0001%") && !tip.contains(">0.0%"),
+                 qPrintable(tip));
     }
 
     void probeTableHighlightsAndFiltersChangedRows() {

@@ -237,7 +237,10 @@ private slots:
                     {"anim.gif", "is a GIF file", "PNG, JPEG, BMP and WebP", "Convert"});
         const std::string text = "just some text, not a picture";
         expectError([&] { decoder.decodeBytes(ti::Bytes(text.begin(), text.end()), "x"); },
-                    ErrorKind::File, {"not in a format this program reads"});
+                    ErrorKind::File, {"is a text file, not an image"});
+        const ti::Bytes noise = {0x01, 0x02, 0xfe, 0x00, 0x11, 0x7f, 0x80, 0x90};
+        expectError([&] { decoder.decodeBytes(noise, "y"); }, ErrorKind::File,
+                    {"is not an image this program reads"});
         // A TIFF OpenCV could decode is still refused: its size cannot be checked first.
         const ti::Bytes tiff = ti::encode(cv::Mat(4, 4, CV_8UC3, cv::Scalar::all(9)), ".tiff");
         expectError([&] { decoder.decodeBytes(tiff); }, ErrorKind::File, {"is a TIFF file"});

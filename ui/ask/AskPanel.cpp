@@ -194,12 +194,15 @@ void AskPanel::onAnswered(int request, const unike::AskResult& result) {
                                  .arg(QString::fromStdString(result.score->answer))
                                  .arg(100.0 * result.score->tokenAccuracy, 0, 'f', 0)
                                  .arg(result.score->logLikelihood, 0, 'f', 2)
+                                 // Tokens carry their leading space ("Ġblue"): trimmed,
+                                 // or the label reads "would say:  blue".
                                  .arg(QString::fromStdString([&] {
-                                     std::string joined;
-                                     for (const std::string& t : result.score->argmaxTokens)
-                                         joined += t;
-                                     return joined;
-                                 }())));
+                                          std::string joined;
+                                          for (const std::string& t : result.score->argmaxTokens)
+                                              joined += t;
+                                          return joined;
+                                      }())
+                                          .trimmed()));
     } else {
         scoreLabel_->clear();
     }

@@ -33,15 +33,30 @@ TokenChipView::TokenChipView(QWidget* parent)
     setMaximumHeight(160);
 }
 
+namespace {
+
+// A confident model leaves its alternatives far below 0.1 %; one decimal showed them all as
+// "0.0%", so small ones keep two significant digits.
+QString percent(double probability) {
+    const double value = 100.0 * probability;
+    if (value >= 0.1)
+        return QString::number(value, 'f', 1) + "%";
+    if (value >= 1e-4)
+        return QString::number(value, 'g', 2) + "%";
+    return "< 0.0001%";
+}
+
+} // namespace
+
 QString TokenChipView::describe(const unike::TokenProbability& token) {
-    QString text = QString("<b>%1</b> — %2%<br/>Top alternatives:")
-                       .arg(visible(token.text).toHtmlEscaped())
-                       .arg(100.0 * token.probability, 0, 'f', 1);
+    QString text =
+        QString("<b>%1</b> — %2<br/>Top alternatives:")
+            .arg(visible(token.text).toHtmlEscaped(), percent(token.probability).toHtmlEscaped());
     text += "<table>";
     for (const unike::TokenAlternative& alt : token.alternatives)
-        text += QString("<tr><td>%1</td><td align='right'>%2%</td></tr>")
-                    .arg(visible(alt.text).toHtmlEscaped())
-                    .arg(100.0 * alt.probability, 0, 'f', 1);
+        text +=
+            QString("<tr><td>%1</td><td align='right'>%2</td></tr>")
+                .arg(visible(alt.text).toHtmlEscaped(), percent(alt.probability).toHtmlEscaped());
     return text + "</table>";
 }
 

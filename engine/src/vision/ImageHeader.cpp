@@ -2,6 +2,7 @@
 
 #include <unike/Error.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace unike::vision {
@@ -58,11 +59,24 @@ const char* foreignFormatName(const std::uint8_t* d, std::size_t n) {
     return nullptr;
 }
 
+// Text (ASCII or UTF-8, no control bytes but whitespace) in the first 512 bytes: a file
+// named .png that holds a note or an error page, which people should hear called text.
+bool looksLikeText(const std::uint8_t* d, std::size_t n) {
+    if (n == 0)
+        return false;
+    for (std::size_t i = 0; i < std::min<std::size_t>(n, 512); ++i)
+        if ((d[i] < 0x20 && d[i] != '\t' && d[i] != '\n' && d[i] != '\r') || d[i] == 0x7F)
+            return false;
+    return true;
+}
+
 [[noreturn]] void unknownFormat(const std::uint8_t* data, std::size_t size,
                                 const std::string& name) {
     const char* foreign = foreignFormatName(data, size);
     const std::string what = foreign ? std::string("is a ") + foreign + " file"
-                                     : std::string("is not in a format this program reads");
+                             : looksLikeText(data, size)
+                                 ? std::string("is a text file, not an image")
+                                 : std::string("is not an image this program reads");
     throw Error(ErrorKind::File, name + " " + what +
                                      "; only PNG, JPEG, BMP and WebP images are supported. "
                                      "Convert it to PNG or JPEG and try again.");
