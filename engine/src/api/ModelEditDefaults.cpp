@@ -2,14 +2,13 @@
 
 #include "api/EditMethods.h"
 #include "core/JsonText.h"
+#include "text/JsonFiles.h"
 
 #include <unike/Error.h>
 
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace unike {
 namespace fs = std::filesystem;
@@ -19,14 +18,7 @@ ModelEditDefaults ModelEditDefaults::readFolder(const std::string& folder) {
     std::error_code error;
     if (!fs::exists(path, error))
         return {};
-    if (!fs::is_regular_file(path, error))
-        throw Error(ErrorKind::File, path.string() + " is not a file");
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!in)
-        throw Error(ErrorKind::File, "cannot read " + path.string());
-    return parse(text.str(), path.string());
+    return parse(text::readTextFile(path.string()), path.string());
 }
 
 ModelEditDefaults ModelEditDefaults::parse(const std::string& jsonText,
