@@ -35,7 +35,11 @@ ModelEditDefaults ModelEditDefaults::parse(const std::string& jsonText,
                         sourceName + ": \"" + method + "\" must be an object of hyperparameters");
         // Checks the method and every key and value now, at load, not at the first edit.
         edit::EditHyperParams checked;
-        editMethod(method).tune(checked);
+        try {
+            editMethod(method).tune(checked);
+        } catch (const Error& e) { // say which file names the method
+            throw Error(ErrorKind::File, sourceName + ": " + e.what());
+        }
         checked.applyJson(settings.dump(), sourceName + " (" + method + ")");
         defaults.byMethod_[method] = settings.dump();
     }
